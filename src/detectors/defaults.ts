@@ -1,0 +1,13 @@
+import type { Detector } from '../types.js';
+import { email } from './email.js';
+
+/**
+ * Every built-in detector that is on by default, in priority order (earlier wins ties when
+ * findings overlap).
+ *
+ * @example
+ * createRedactor({ detectors: [...defaultDetectors(), myDetector] })
+ */
+export function defaultDetectors(): Detector[] {
+  return [email()];
+}

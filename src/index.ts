@@ -1,0 +1,23 @@
+export { createRedactor, redact, type Redactor } from './redactor.js';
+export type { RedactionStream } from './stream/incremental.js';
+export { summarize } from './summarize.js';
+export { PiiveilError, type PiiveilErrorCode } from './errors.js';
+export { defaultDetectors } from './detectors/defaults.js';
+export { email, type EmailOptions } from './detectors/email.js';
+export { label, type LabelOptions } from './operators/label.js';
+export { mask, type MaskOptions } from './operators/mask.js';
+export { remove } from './operators/remove.js';
+export { hash, type HashOptions } from './operators/hash.js';
+export { createScan, type Scan } from './scanner/scan.js';
+export type {
+  BuiltInEntityType,
+  DenyEntry,
+  Detector,
+  EntityType,
+  Finding,
+  FindingsSummary,
+  Operator,
+  OperatorFunction,
+  RedactResult,
+  RedactorOptions,
+} from './types.js';

@@ -1,0 +1,166 @@
+import { PiiveilError } from './errors.js';
+import { label } from './operators/label.js';
+import { resolveOverlaps } from './resolve.js';
+import { createScan } from './scanner/scan.js';
+import type { Detector, EntityType, Finding, Operator, OperatorFunction, RedactorOptions } from './types.js';
+
+/**
+ * The configured steps shared by one-shot and streaming redaction: detect from an offset,
+ * resolve overlaps, render a range. Internal; `createRedactor` is the public face.
+ */
+export interface Pipeline {
+  readonly detectors: readonly Detector[];
+  /** Largest `lookbehind` of any detector: how much emitted text a stream keeps as context. */
+  readonly lookbehind: number;
+  readonly includeValues: boolean;
+  readonly onError: 'mask' | 'throw';
+  readonly fallbackText: string;
+  /** Resolved findings of `text` that start at or after `from` (and before `until`). */
+  detect(text: string, from: number, until: number): Finding[];
+  /** Earliest index >= from that a detector still needs more text to decide. */
+  pending(text: string, from: number): number;
+  /** `text.slice(from, to)` with every finding (all inside the range) replaced. */
+  render(text: string, findings: readonly Finding[], from: number, to: number): string;
+}
+
+export function createPipeline(options: RedactorOptions, defaults: () => readonly Detector[]): Pipeline {
+  if (options === null || typeof options !== 'object') throw new TypeError('createRedactor: options must be an object (or omitted)');
+  const detectors = [...(options.detectors ?? defaults())];
+  for (const detector of detectors) checkDetector(detector);
+  const deny = options.deny ?? [];
+  if (!Array.isArray(deny)) throw new TypeError('createRedactor: options.deny must be an array of strings or { value, type }');
+  if (deny.length > 0) detectors.push(denyList(deny));
+  const allow = new Set(options.allow ?? []);
+  const minScore = options.minScore ?? 0;
+  if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) throw new RangeError('createRedactor: options.minScore must be a number from 0 to 1');
+  const onError = options.onError ?? 'mask';
+  if (onError !== 'mask' && onError !== 'throw') throw new TypeError("createRedactor: options.onError must be 'mask' or 'throw'");
+  const fallbackText = options.fallbackText ?? '[REDACTED]';
+  const includeValues = options.includeValues === true;
+  const rank = new Map(detectors.map((detector, index) => [detector.name, index]));
+  const defaultOperator = toOperator(options.operator ?? label(), 'operator');
+  const perType = new Map<EntityType, Operator>();
+  for (const [type, operator] of Object.entries(options.operators ?? {})) {
+    if (operator !== undefined) perType.set(type, toOperator(operator, `operators.${type}`));
+  }
+  let lookbehind = 0;
+  for (const detector of detectors) lookbehind = Math.max(lookbehind, detector.lookbehind);
+
+  return {
+    detectors,
+    lookbehind,
+    includeValues,
+    onError,
+    fallbackText,
+    detect(text, from, until) {
+      const scan = createScan(text, from);
+      const raw: Finding[] = [];
+      for (const detector of detectors) {
+        try {
+          detector.find(scan, raw);
+        } catch {
+          throw new PiiveilError('DETECTOR_FAILED', `Detector "${detector.name}" threw while scanning`);
+        }
+      }
+      if (raw.length === 0) return raw;
+      const kept: Finding[] = [];
+      for (const finding of raw) {
+        if (finding.start < from || finding.start >= until || finding.score < minScore) continue;
+        if (allow.size > 0 && allow.has(text.slice(finding.start, finding.end))) continue;
+        kept.push(finding);
+      }
+      return resolveOverlaps(kept, rank);
+    },
+    pending(text, from) {
+      let earliest = text.length;
+      for (const detector of detectors) {
+        try {
+          const index = detector.pending(text, from);
+          if (index < earliest) earliest = index < from ? from : index;
+        } catch {
+          throw new PiiveilError('DETECTOR_FAILED', `Detector "${detector.name}" threw while checking pending text`);
+        }
+      }
+      return earliest;
+    },
+    render(text, findings, from, to) {
+      if (findings.length === 0) return from === 0 && to === text.length ? text : text.slice(from, to);
+      const parts: string[] = [];
+      let cursor = from;
+      for (const finding of findings) {
+        parts.push(text.slice(cursor, finding.start));
+        const operator = perType.get(finding.type) ?? defaultOperator;
+        let replacement: string;
+        try {
+          replacement = operator.apply(text.slice(finding.start, finding.end), finding);
+        } catch {
+          throw new PiiveilError('OPERATOR_FAILED', `Operator "${operator.name}" threw on a ${finding.type} finding at ${finding.start}-${finding.end}`);
+        }
+        if (typeof replacement !== 'string') {
+          throw new PiiveilError('OPERATOR_FAILED', `Operator "${operator.name}" returned a ${typeof replacement}, not a string`);
+        }
+        parts.push(replacement);
+        cursor = finding.end;
+      }
+      parts.push(text.slice(cursor, to));
+      return parts.join('');
+    },
+  };
+}
+
+function toOperator(operator: Operator | OperatorFunction, where: string): Operator {
+  if (typeof operator === 'function') return { name: operator.name || 'custom', apply: operator };
+  if (operator !== null && typeof operator === 'object' && typeof operator.apply === 'function') return operator;
+  throw new TypeError(`createRedactor: options.${where} must be an operator (label(), mask(), ...) or a function (value, finding) => string`);
+}
+
+function checkDetector(detector: Detector): void {
+  const ok =
+    detector !== null &&
+    typeof detector === 'object' &&
+    typeof detector.name === 'string' &&
+    typeof detector.type === 'string' &&
+    typeof detector.find === 'function' &&
+    typeof detector.pending === 'function' &&
+    Number.isInteger(detector.maxLength) &&
+    Number.isInteger(detector.lookbehind) &&
+    detector.lookbehind >= 0;
+  if (!ok) {
+    throw new TypeError('createRedactor: each detector needs name, type, maxLength, lookbehind (integers), find() and pending(); build them with email(), phone(), ...');
+  }
+}
+
+/** Literal values always redacted: every occurrence, found by `indexOf` (linear per value). */
+function denyList(entries: readonly (string | { value: string; type?: EntityType })[]): Detector {
+  const values: string[] = [];
+  const types: EntityType[] = [];
+  for (const entry of entries) {
+    const value = typeof entry === 'string' ? entry : entry?.value;
+    if (typeof value !== 'string' || value.length === 0) throw new TypeError('createRedactor: each options.deny entry must be a non-empty string or { value, type }');
+    values.push(value);
+    types.push(typeof entry === 'string' ? 'DENY' : (entry.type ?? 'DENY'));
+  }
+  const maxLength = Math.max(...values.map((value) => value.length));
+  return {
+    name: 'deny-list',
+    type: 'DENY',
+    maxLength,
+    lookbehind: 0,
+    find(scan, out) {
+      for (let k = 0; k < values.length; k++) {
+        const value = values[k];
+        for (let at = scan.text.indexOf(value, scan.from); at >= 0; at = scan.text.indexOf(value, at + 1)) {
+          out.push({ type: types[k], start: at, end: at + value.length, score: 1, detector: 'deny-list' });
+        }
+      }
+    },
+    pending(text, from) {
+      // A suffix of the text that is a proper prefix of some value may still become a match.
+      for (let at = Math.max(from, text.length - maxLength + 1); at < text.length; at++) {
+        const tail = text.slice(at);
+        if (values.some((value) => value.length > tail.length && value.startsWith(tail))) return at;
+      }
+      return text.length;
+    },
+  };
+}
