@@ -20,6 +20,7 @@ const AT = 64;
 const FULLWIDTH_AT = 0xff20;
 const DOT = 46;
 const HYPHEN = 45;
+const UNDERSCORE = 95;
 
 /**
  * Finds email addresses: dot-atom local parts with plus tags, subdomains, long and IDN TLDs
@@ -96,10 +97,8 @@ function matchAt(text: string, at: number, allowLocal: boolean): { start: number
   while (end > at + 1 && (text.charCodeAt(end - 1) === DOT || text.charCodeAt(end - 1) === HYPHEN)) end--;
   if (end < text.length) {
     const after = text.charCodeAt(end);
-    // 'john@x.com_foo', 'a@b.c@d' are not addresses we can bound.
-    if (after === AT || after === FULLWIDTH_AT || (after < 128 && (ASCII_CLASS[after] & EMAIL_LOCAL) !== 0 && after !== DOT && after !== HYPHEN)) {
-      return undefined;
-    }
+    // 'john@x.com_foo', 'a@b.c@d' are not addresses we can bound; '!', '?', quotes end one.
+    if (after === AT || after === FULLWIDTH_AT || after === UNDERSCORE) return undefined;
   }
   return validDomain(text, at + 1, end, allowLocal) ? { start, end } : undefined;
 }

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor, email } from '../../src/index.js';
+import { checkAllChunkings, cut, expectStreamEquivalent } from '../helpers/stream.js';
+
+const redactor = createRedactor({ detectors: [email()] });
+const spans = (text: string) => redactor.find(text).map((f) => text.slice(f.start, f.end));
+
+describe('email', () => {
+  const positives: [string, string[]][] = [
+    ['mail me at jane.doe@example.com please', ['jane.doe@example.com']],
+    ['jane+newsletter@mail.example.co.uk.', ['jane+newsletter@mail.example.co.uk']],
+    ['Contact: <support@example.photography>', ['support@example.photography']],
+    ['jörg@bücher.de hat geschrieben', ['jörg@bücher.de']],
+    ['user@xn--80ak6aa92e.com today', ['user@xn--80ak6aa92e.com']],
+    ['"quoted@example.org", (paren@example.org)', ['quoted@example.org', 'paren@example.org']],
+    ['a@b.io,c_d@e-f.example.net;x.y@z.info', ['a@b.io', 'c_d@e-f.example.net', 'x.y@z.info']],
+    ['mailto:someone@example.com', ['someone@example.com']],
+    ['{"user":"o\'brien@example.ie"}', ["o'brien@example.ie"]],
+    ['First.Last123@Sub.Domain.Example.COM!', ['First.Last123@Sub.Domain.Example.COM']],
+    ['full-width at: jane＠example.com', ['jane＠example.com']],
+  ];
+  for (const [text, expected] of positives) {
+    it(`finds ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () => {
+      expect(spans(text)).toEqual(expected);
+      checkAllChunkings(redactor, text, 10);
+    });
+  }
+
+  const negatives = [
+    'install pkg@1.2.3 first',
+    'ping @john and @jane-doe',
+    'root@localhost is down',
+    'a@b',
+    'trailing dot.@example.com',
+    'double..dot@example.com',
+    '@example.com',
+    'name@.com',
+    'name@-example.com',
+    'x@y.c',
+    'a@b@c.com',
+    'john@x.com_foo',
+    `${'a'.repeat(65)}@example.com`,
+    'version 2.0@latest',
+    'price: 5@3.99 each',
+  ];
+  for (const text of negatives) {
+    it(`finds nothing in ${JSON.stringify(text.slice(0, 40))}`, () => {
+      expect(spans(text)).toEqual([]);
+      checkAllChunkings(redactor, text, 5);
+    });
+  }
+
+  it('accepts single-label domains when allowLocalDomains is set', () => {
+    const local = createRedactor({ detectors: [email({ allowLocalDomains: true })] });
+    expect(local.redact('root@localhost is down').text).toBe('[EMAIL] is down');
+  });
+
+  it('accepts a 64-character local part and rejects 65', () => {
+    expect(spans(`${'a'.repeat(64)}@example.com`)).toHaveLength(1);
+    expect(spans(`${'a'.repeat(65)}@example.com`)).toHaveLength(0);
+  });
+
+  const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
+  const address = fc
+    .tuple(fc.stringMatching(/^[a-z0-9_]([a-z0-9_+-]{0,10}[a-z0-9_])?$/), fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,10}$/))
+    .map(([local, labels, tld]) => `${local}@${[...labels, tld].join('.')}`);
+  const gap = fc.constantFrom(' ', '\n', ', ', ' (', ') ', '. ', ': ', ' "', '" ');
+  const prose = fc.stringMatching(/^[A-Za-z ,.!?]{0,30}$/);
+
+  it('always finds a valid address planted in prose, with its exact span', () => {
+    fc.assert(
+      fc.property(prose, gap, address, gap, prose, (before, open, value, close, after) => {
+        const text = `${before}${open}${value}${close}${after}`;
+        const start = before.length + open.length;
+        const findings = redactor.find(text);
+        expect(findings).toContainEqual(expect.objectContaining({ type: 'EMAIL', start, end: start + value.length }));
+      }),
+    );
+  });
+
+  it('finds nothing in text without an @', () => {
+    fc.assert(fc.property(fc.string().map((s) => s.replace(/[@＠]/g, '')), (text) => {
+      expect(redactor.find(text)).toEqual([]);
+    }));
+  });
+
+  it('streams exactly for planted addresses under any chunking', () => {
+    fc.assert(
+      fc.property(prose, address, prose, fc.array(fc.nat({ max: 80 }), { maxLength: 8 }), (before, value, after, points) => {
+        const text = `${before} ${value} ${after}`;
+        expectStreamEquivalent(redactor, text, cut(text, points));
+      }),
+    );
+  });
+
+  it('stays linear on adversarial input', () => {
+    const started = Date.now();
+    for (const text of ['a.'.repeat(1e5) + '!', 'a'.repeat(1e6) + '@', '@'.repeat(1e6), 'a@'.repeat(5e5), 'a@b.'.repeat(2.5e5)]) redactor.find(text);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
