@@ -19,8 +19,12 @@ export interface Pipeline {
   detect(text: string, from: number, until: number): Finding[];
   /** Earliest index >= from that a detector still needs more text to decide. */
   pending(text: string, from: number): number;
-  /** `text.slice(from, to)` with every finding (all inside the range) replaced. */
-  render(text: string, findings: readonly Finding[], from: number, to: number): string;
+  /**
+   * `text.slice(from, to)` with every finding (all inside the range) replaced. `offset` is the
+   * position of `text[0]` in the caller's coordinates (a stream's buffer in the whole stream):
+   * operators and error messages see findings there, as one-shot redaction would show them.
+   */
+  render(text: string, findings: readonly Finding[], from: number, to: number, offset?: number): string;
 }
 
 export function createPipeline(options: RedactorOptions, defaults: () => readonly Detector[]): Pipeline {
@@ -83,18 +87,19 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       }
       return earliest;
     },
-    render(text, findings, from, to) {
+    render(text, findings, from, to, offset = 0) {
       if (findings.length === 0) return from === 0 && to === text.length ? text : text.slice(from, to);
       const parts: string[] = [];
       let cursor = from;
       for (const finding of findings) {
         parts.push(text.slice(cursor, finding.start));
         const operator = perType.get(finding.type) ?? defaultOperator;
+        const seen = offset === 0 ? finding : { ...finding, start: finding.start + offset, end: finding.end + offset };
         let replacement: string;
         try {
-          replacement = operator.apply(text.slice(finding.start, finding.end), finding);
+          replacement = operator.apply(text.slice(finding.start, finding.end), seen);
         } catch {
-          throw new PiiveilError('OPERATOR_FAILED', `Operator "${operator.name}" threw on a ${finding.type} finding at ${finding.start}-${finding.end}`);
+          throw new PiiveilError('OPERATOR_FAILED', `Operator "${operator.name}" threw on a ${seen.type} finding at ${seen.start}-${seen.end}`);
         }
         if (typeof replacement !== 'string') {
           throw new PiiveilError('OPERATOR_FAILED', `Operator "${operator.name}" returned a ${typeof replacement}, not a string`);

@@ -1,0 +1,326 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createRedactor,
+  defaultDetectors,
+  hash,
+  label,
+  mask,
+  PiiveilError,
+  remove,
+  type Detector,
+  type RedactorOptions,
+} from '../../src/index.js';
+import { loadFixtures } from '../fixtures/load.js';
+import { checkAllChunkings, cut, expectStreamEquivalent, streamThrough } from '../helpers/stream.js';
+import { plantedValue } from '../helpers/values.js';
+
+const SECRET = 'a-test-secret-of-32-bytes-length';
+
+/** Every operator, alone and per type, plus the options that change what is reported. */
+const CONFIGS: Record<string, RedactorOptions> = {
+  label: {},
+  'label with format': { operator: label({ format: (finding) => `<${finding.type.toLowerCase()}>` }) },
+  'mask keepLast 4': { operator: mask({ keepLast: 4 }) },
+  'mask # keepFirst 2 without separators': { operator: mask({ char: '#', keepFirst: 2, keepSeparators: false }) },
+  remove: { operator: remove() },
+  hash: { operator: hash({ secret: SECRET }) },
+  // Uses the finding's offsets: a stream must show operators whole-stream coordinates.
+  'user function': { operator: (value, finding) => `{${finding.type}:${finding.start}-${finding.end}:${value.length}}` },
+  'per type, values, allow, deny, minScore': {
+    operator: label(),
+    operators: { EMAIL: mask({ keepFirst: 1 }), CREDIT_CARD: mask({ keepLast: 4 }), PHONE: remove(), US_SSN: hash({ secret: SECRET, length: 8 }) },
+    includeValues: true,
+    allow: ['jane@example.com'],
+    deny: ['Project Falcon', 'ACME-7', 'xx'],
+    minScore: 0.5,
+  },
+};
+
+/** Text fragments: prose, hard negatives, context words, whitespace, punctuation, Unicode. */
+const PROSE = [
+  'hello', 'Thanks', 'order', '#48213', '$129.99', '08/27', '2024-05-01', 'v1.2.3', 'version 10.0.19045',
+  'call me at', 'my card is', 'SSN', 'IBAN', 'IP', 'server', 'phone:', 'tel', 'email', 'Main Street',
+  '42 Baker St', 'diabetes', 'ibuprofen', 'jane@example.com', 'user@localhost', '@mention', 'a@b',
+  '1234', '4111 1111 1111 1112', '12:30', 'x', 'xx', 'Project', 'Falcon', 'ACME-', '7',
+];
+const WHITESPACE = [' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u3000'];
+const PUNCTUATION = [...'.,:;()"\'-@/+#<>[]_=!?'];
+const UNICODE = ['😀', '👩‍💻', '𝒜𝒷', 'e\u0301', 'שלום', 'مرحبا', '\u200f', '日本語の', 'Ünïcödé', '＠', '１２３', '🇩🇪'];
+
+interface Part {
+  readonly text: string;
+  /** Offsets inside `text` worth cutting at: inside values, between surrogate halves. */
+  readonly inner: readonly number[];
+}
+
+const surrogateMiddles = (text: string): number[] => {
+  const points: number[] = [];
+  for (let index = 1; index < text.length; index++) if ((text.charCodeAt(index - 1) & 0xfc00) === 0xd800) points.push(index);
+  return points;
+};
+
+const plain = (values: readonly string[]): fc.Arbitrary<Part> =>
+  fc.constantFrom(...values).map((text) => ({ text, inner: surrogateMiddles(text) }));
+
+const part: fc.Arbitrary<Part> = fc.oneof(
+  { weight: 3, arbitrary: plain(PROSE) },
+  { weight: 3, arbitrary: plain(WHITESPACE) },
+  { weight: 2, arbitrary: plain(PUNCTUATION) },
+  { weight: 2, arbitrary: plain(UNICODE) },
+  { weight: 1, arbitrary: fc.stringMatching(/^\d{1,40}$/).map((text) => ({ text, inner: [] })) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(plantedValue, fc.constantFrom('', ' ', '(', '"', '\n')).map(([{ value }, around]) => ({
+      text: `${around}${value}${around === '(' ? ')' : around}`,
+      inner: Array.from({ length: value.length - 1 }, (_, k) => around.length + k + 1),
+    })),
+  },
+);
+
+/** A text built from parts, with a chunking that cuts inside values and surrogate pairs. */
+const chunkedText = fc
+  .array(part, { maxLength: 14 })
+  .chain((parts) => {
+    let text = '';
+    const inner: number[] = [];
+    for (const { text: piece, inner: points } of parts) {
+      for (const point of points) inner.push(text.length + point);
+      text += piece;
+    }
+    return fc.record({
+      text: fc.constant(text),
+      points: fc.tuple(fc.subarray(inner), fc.array(fc.nat({ max: Math.max(1, text.length) }), { maxLength: 12 })).map(([a, b]) => [...a, ...b]),
+      oneChar: fc.boolean(),
+    });
+  })
+  .map(({ text, points, oneChar }) => ({ text, chunks: oneChar ? [...text] : cut(text, points) }));
+
+describe('createRedactionStream', () => {
+  for (const [name, options] of Object.entries(CONFIGS)) {
+    it(`streams exactly like one-shot redaction with ${name}, over every default detector`, () => {
+      const redactor = createRedactor(options);
+      fc.assert(
+        fc.property(chunkedText, ({ text, chunks }) => {
+          expectStreamEquivalent(redactor, text, chunks);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+
+  it('finds every planted email when streamed one character at a time', () => {
+    // Guards the property above against a redactor that finds nothing (equal but useless).
+    const redactor = createRedactor();
+    const text = 'mail ab.c+tag@mail.example.org or x@y.io, thanks';
+    const { text: output, findings } = streamThrough(redactor, [...text]);
+    expect(output).toBe('mail [EMAIL] or [EMAIL], thanks');
+    expect(findings.map(({ start, end }) => [start, end])).toEqual([[5, 30], [34, 40]]);
+  });
+
+  it('never ends an output chunk between the halves of a surrogate pair', () => {
+    const redactor = createRedactor();
+    fc.assert(
+      fc.property(chunkedText, ({ chunks }) => {
+        const stream = redactor.stream();
+        for (const chunk of chunks) {
+          const output = stream.push(chunk);
+          if (output.length > 0) expect((output.charCodeAt(output.length - 1) & 0xfc00) === 0xd800, JSON.stringify(chunks)).toBe(false);
+          if (output.length > 0) expect((output.charCodeAt(0) & 0xfc00) === 0xdc00, JSON.stringify(chunks)).toBe(false);
+        }
+        stream.end();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a lone surrogate exactly where one-shot redaction does', () => {
+    const redactor = createRedactor();
+    for (const text of ['a \ud83d', '\ud83d b@c.io', 'x\ude00y z@w.io \ud83d', '\ud83d\ud83d\ude00']) checkAllChunkings(redactor, text, 20);
+  });
+
+  it('streams every golden case of the fixtures and the example chat under random chunkings', () => {
+    const redactor = createRedactor();
+    const lines = [
+      ...loadFixtures().map((fixture) => fixture.text),
+      ...readFileSync(new URL('../../examples/chat.txt', import.meta.url), 'utf8').split('\n'),
+    ];
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) checkAllChunkings(redactor, line, 4);
+    // And the whole chat as one stream.
+    checkAllChunkings(redactor, lines.join('\n'), 10);
+  });
+
+  it('releases clean prose up to its trailing partial word', () => {
+    const stream = createRedactor().stream();
+    expect(stream.push('Thanks for your help with the ')).toBe('Thanks for your help with the ');
+    expect(stream.pending).toBe(0);
+    expect(stream.push('ord')).toBe('');
+    expect(stream.push('er arrived')).toBe('order ');
+    expect(stream.pending).toBe('arrived'.length);
+    expect(stream.end()).toBe('arrived');
+  });
+
+  it('holds a partial email until it is decided', () => {
+    const stream = createRedactor().stream();
+    expect(stream.push('write to jane.doe@exa')).toBe('write to ');
+    expect(stream.pending).toBe('jane.doe@exa'.length);
+    expect(stream.push('mple.com')).toBe('');
+    expect(stream.push(' today')).toBe('[EMAIL] ');
+    expect(stream.end()).toBe('today');
+    expect(stream.findings).toEqual([{ type: 'EMAIL', start: 9, end: 29, score: 0.95, detector: 'email' }]);
+  });
+});
+
+describe('createRedactionStream errors', () => {
+  it('refuses input after end() with STREAM_ENDED', () => {
+    const stream = createRedactor().stream();
+    stream.push('hello ');
+    stream.end();
+    expect(() => stream.push('more')).toThrow(expect.objectContaining({ name: 'PiiveilError', code: 'STREAM_ENDED' }));
+    expect(() => stream.end()).toThrow(expect.objectContaining({ code: 'STREAM_ENDED' }));
+  });
+
+  it('rejects a chunk that is not a string without ending the stream', () => {
+    const stream = createRedactor().stream();
+    expect(() => stream.push(new Uint8Array([104]) as unknown as string)).toThrow(TypeError);
+    expect(stream.push('still fine ')).toBe('still fine ');
+  });
+
+  it('fails closed when a detector throws: no text, no message content, same error on every later call', () => {
+    const stream = createRedactor({ detectors: [...defaultDetectors(), exploding('find')] }).stream();
+    expect(stream.push('safe words ')).toBe('safe words ');
+    let error: unknown;
+    try {
+      stream.push('my secret BOOM jane@example.com and more ');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PiiveilError);
+    expect((error as PiiveilError).code).toBe('DETECTOR_FAILED');
+    expect((error as PiiveilError).message).not.toMatch(/secret|BOOM|jane|example/);
+    expect(stream.pending).toBe(0);
+    expect(() => stream.push('next ')).toThrow(error as Error);
+    expect(() => stream.end()).toThrow(error as Error);
+  });
+
+  it('fails closed when a detector throws while checking pending text', () => {
+    const stream = createRedactor({ detectors: [exploding('pending')] }).stream();
+    expect(() => stream.push('the BOOM word ')).toThrow(expect.objectContaining({ code: 'DETECTOR_FAILED' }));
+    expect(() => stream.end()).toThrow(expect.objectContaining({ code: 'DETECTOR_FAILED' }));
+  });
+
+  it('fails closed when an operator throws, with stream offsets and no value in the message', () => {
+    const stream = createRedactor({
+      operator: () => {
+        throw new Error('operator saw jane@example.com');
+      },
+    }).stream();
+    expect(stream.push('0123456789 ')).toBe('0123456789 ');
+    expect(() => stream.push('mail jane@example.com now')).toThrow(
+      expect.objectContaining({ code: 'OPERATOR_FAILED', message: 'Operator "operator" threw on a EMAIL finding at 16-32' }),
+    );
+    expect(() => stream.end()).toThrow(expect.objectContaining({ code: 'OPERATOR_FAILED' }));
+  });
+
+  it('throws from the stream even when the redactor masks one-shot errors', () => {
+    const redactor = createRedactor({ detectors: [exploding('find')], onError: 'mask' });
+    expect(redactor.redact('BOOM ').text).toBe('[REDACTED]');
+    expect(() => streamThrough(redactor, ['BOOM ', 'x'])).toThrow(PiiveilError);
+  });
+});
+
+describe('createRedactionStream memory and time', () => {
+  const detectors = defaultDetectors();
+  // What a stream may hold: a few times the longest reach of any detector (its match plus its
+  // context), and never less than the engine's own check threshold.
+  const bound = 4 * Math.max(256, ...detectors.map((detector) => detector.maxLength + detector.lookbehind));
+  const chunk64k = (unit: string) => unit.repeat(Math.ceil(65536 / unit.length)).slice(0, 65536);
+
+  const feed = (unit: string, megabytes: number) => {
+    const stream = createRedactor().stream();
+    const chunk = chunk64k(unit);
+    let maxHeld = 0;
+    let emitted = 0;
+    for (let total = 0; total < megabytes * 1024 * 1024; total += chunk.length) {
+      emitted += stream.push(chunk).length;
+      maxHeld = Math.max(maxHeld, stream.pending);
+      expect(stream.pending).toBeLessThanOrEqual(bound);
+    }
+    emitted += stream.end().length;
+    return { maxHeld, emitted };
+  };
+
+  it('holds a bounded amount of a 100 MB stream without spaces or newlines', () => {
+    const { maxHeld } = feed('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', 100);
+    expect(maxHeld).toBeLessThanOrEqual(bound);
+  });
+
+  it('holds a bounded amount of a 10 MB digit run', () => {
+    expect(feed('0123456789', 10).maxHeld).toBeLessThanOrEqual(bound);
+  });
+
+  it('holds a bounded amount of 4 MB of address-like, email-like and separator runs', () => {
+    for (const unit of ['a.b-c_d+e', 'x@y.z@w.', '1-2 3.4-', '12:34:ab:cd:', '4111-1111-', 'DE89 3704 ']) {
+      expect(feed(unit, 4).maxHeld, unit).toBeLessThanOrEqual(bound);
+    }
+  });
+
+  it('reads each code unit a bounded number of times when a long candidate arrives one character at a time', () => {
+    for (const unit of ['0123456789', 'a.b-c_d+e', 'abcdefghij', 'x@y.z@w.', '1-2 3.4-', '12:34:ab:cd:']) {
+      const counted = detectors.map(counting);
+      const redactor = createRedactor({ detectors: counted });
+      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      const stream = redactor.stream();
+      let maxHeld = 0;
+      for (let index = 0; index < text.length; index++) {
+        stream.push(text[index]);
+        if (stream.pending > maxHeld) maxHeld = stream.pending;
+      }
+      stream.end();
+      expect(maxHeld, unit).toBeLessThanOrEqual(bound);
+      for (const detector of counted) {
+        // Measured 18 with the email detector; without the engine's amortized checks, about 640.
+        expect(detector.reads / text.length, `${detector.name} on ${unit}`).toBeLessThan(64);
+      }
+    }
+  });
+});
+
+/** A detector that throws when the text it is given contains BOOM. */
+function exploding(where: 'find' | 'pending'): Detector {
+  return {
+    name: 'exploding',
+    type: 'TEST',
+    maxLength: 4,
+    lookbehind: 0,
+    find(scan) {
+      if (where === 'find' && scan.text.includes('BOOM', scan.from)) throw new Error(`found ${scan.text}`);
+    },
+    pending(text, from) {
+      if (where === 'pending' && text.includes('BOOM', from)) throw new Error(`found ${text}`);
+      return text.length;
+    },
+  };
+}
+
+/** Wraps a detector to count the code units it is handed past `from` (its share of the work). */
+function counting(detector: Detector): Detector & { reads: number } {
+  const wrapped = {
+    name: detector.name,
+    type: detector.type,
+    maxLength: detector.maxLength,
+    lookbehind: detector.lookbehind,
+    reads: 0,
+    find(scan: Parameters<Detector['find']>[0], out: Parameters<Detector['find']>[1]) {
+      wrapped.reads += scan.text.length - scan.from;
+      detector.find(scan, out);
+    },
+    pending(text: string, from: number) {
+      wrapped.reads += text.length - from;
+      return detector.pending(text, from);
+    },
+  };
+  return wrapped;
+}
