@@ -128,7 +128,7 @@ function cardProblem(value: string): string | undefined {
 /** Valid values hidden in text that is supposed to hold none of them (offsets into `text`). */
 function hiddenValues(text: string): { type: string; start: number }[] {
   const hits: { type: string; start: number }[] = [];
-  for (const m of text.matchAll(/(?<![\d.-])\d(?:[ -]?\d){11,18}(?![\d]|[.-]\d)/g)) {
+  for (const m of text.matchAll(/(?<![\w.-])\d(?:[ -]?\d){11,18}(?!\w|[ .-]\d)/g)) {
     const digits = m[0].replace(/\D/g, '');
     if (luhnValid(digits) && issuerValid(digits) && cardProblem(m[0]) === undefined) hits.push({ type: 'CREDIT_CARD', start: m.index });
   }
