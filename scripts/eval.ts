@@ -282,4 +282,10 @@ function main(): void {
   }
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  // Usage and file errors: a message, not a stack (and never a fixture's text).
+  console.error(`eval: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+}
