@@ -272,7 +272,7 @@ function main(): void {
     for (const [group, entry] of negatives) {
       if (entry.misses.length === 0) continue;
       console.log(`  findings in negatives of ${group}:`);
-      printMisses('', 'FP', entry.misses.map((m) => ({ ...m, detector: `${m.detector} (${m.span.type})` })), options);
+      printMisses('negatives', 'FP', entry.misses.map((m) => ({ ...m, detector: `${m.detector} (${m.span.type})` })), options);
     }
   }
 
