@@ -1,5 +1,6 @@
 export { createRedactor, redact, type Redactor } from './redactor.js';
-export type { RedactionStream } from './stream/incremental.js';
+export type { Incremental, RedactionStream } from './stream/incremental.js';
+export { redactIterable, transformIterable, type StreamSource } from './stream/iterable.js';
 export { summarize } from './summarize.js';
 export { PiiveilError, type PiiveilErrorCode } from './errors.js';
 export { defaultDetectors } from './detectors/defaults.js';

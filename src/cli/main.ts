@@ -1,9 +1,13 @@
 import { createInterface } from 'node:readline';
-import { createRedactor, defaultDetectors, hash, label, mask, remove, summarize, type Finding, type Operator } from '../index.js';
+import { pipeline } from 'node:stream/promises';
+import { createTransform } from '../adapters/node-stream.js';
+import { createRedactor, defaultDetectors, hash, label, mask, PiiveilError, remove, summarize, type Finding, type Operator } from '../index.js';
 
 const USAGE = `Usage: piiveil [options] < input > output
 
-Redacts personal data from standard input to standard output as it arrives.
+Redacts personal data from standard input to standard output as it arrives: text is
+released as soon as no detector can still change it, so it works on live logs and pipes.
+Exit status: 0 done, 1 redaction or input failed (nothing unredacted is written), 2 bad usage.
 
 Options:
   --operator label|mask|remove|hash   how to replace findings (default: label, e.g. [EMAIL])
@@ -78,7 +82,7 @@ function main(): void {
   }
   const redactor = createRedactor({ detectors, operator: operatorFor(options), onError: 'throw' });
   const findings: Finding[] = [];
-  process.stdout.on('error', () => process.exit(0)); // closed pipe (e.g. `| head`)
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : failWith(error))); // `| head`
 
   if (options.json) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -92,26 +96,34 @@ function main(): void {
         process.stderr.write('piiveil: skipped a line that is not valid JSON\n');
         return;
       }
-      process.stdout.write(`${JSON.stringify(redactJson(value, (text) => {
-        const result = redactor.redact(text);
-        findings.push(...result.findings);
-        return result.text;
-      }))}\n`);
+      try {
+        process.stdout.write(`${JSON.stringify(redactJson(value, (text) => {
+          const result = redactor.redact(text);
+          findings.push(...result.findings);
+          return result.text;
+        }))}\n`);
+      } catch (error) {
+        failWith(error);
+      }
     });
     lines.on('close', () => finish(options, findings));
     return;
   }
 
+  // Text: one incremental stream over the whole input (not line by line), so a value split
+  // across reads or lines is still found and clean text is written at once.
   const stream = redactor.stream();
-  process.stdin.setEncoding('utf8');
-  process.stdin.on('data', (chunk: string) => {
-    const out = stream.push(chunk);
-    if (out) process.stdout.write(out);
-  });
-  process.stdin.on('end', () => {
-    process.stdout.write(stream.end());
-    finish(options, stream.findings);
-  });
+  pipeline(process.stdin, createTransform(stream), process.stdout).then(
+    () => finish(options, stream.findings),
+    (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : failWith(error)),
+  );
+}
+
+/** Reports a failure without input text (PiiveilError messages never carry it) and exits 1. */
+function failWith(error: unknown): never {
+  const message = error instanceof PiiveilError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : 'unknown error';
+  process.stderr.write(`piiveil: ${message}; output stopped before the failing text\n`);
+  process.exit(1);
 }
 
 function redactJson(value: unknown, redactText: (text: string) => string): unknown {
@@ -136,6 +148,5 @@ try {
   main();
 } catch (error) {
   // Errors carry codes and offsets, never input text (see PiiveilError).
-  process.stderr.write(`piiveil: ${(error as Error).message}\n`);
-  process.exit(1);
+  failWith(error);
 }

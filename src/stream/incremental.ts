@@ -30,11 +30,23 @@ const AMORTIZE = 8;
 const MIN_CHECK = 8;
 
 /**
+ * Anything that turns text arriving in chunks into text leaving in chunks, synchronously:
+ * `redactor.stream()`, a restoring stream of a vault, or a caller's own. The stream adapters
+ * (`redactIterable`, `piiveil/web`, `piiveil/node`) wrap any of them.
+ */
+export interface Incremental {
+  /** Adds a chunk; returns the output that is now final (possibly ''). */
+  push(chunk: string): string;
+  /** Ends the input; returns the rest of the output. */
+  end(): string;
+}
+
+/**
  * A synchronous incremental redactor. For every chunking of a text,
  * `chunks.map(push).join('') + end()` equals the one-shot `redact` of the whole text, and
  * `findings` equals its findings.
  */
-export interface RedactionStream {
+export interface RedactionStream extends Incremental {
   /**
    * Adds a chunk; returns the redacted text that is now final (possibly ''). Never ends the
    * returned text between the two halves of a surrogate pair.
