@@ -433,7 +433,7 @@ async function main(): Promise<void> {
   table(['corpus', 'mean', 'p99', 'max'], latencyRows);
 
   // Growth --------------------------------------------------------------------------------------
-  console.log(`\nGrowth, ${DEFAULT_LABEL}: one-shot ${size(ONE_SHOT_GROWTH[0])} → ${size(ONE_SHOT_GROWTH[1])}; 1-char chunks ${size(STREAM_GROWTH[0])} → ${size(STREAM_GROWTH[1])} (minimum of runs)`);
+  console.log(`\nGrowth, ${DEFAULT_LABEL}: one-shot ${size(ONE_SHOT_GROWTH[0])} → ${size(ONE_SHOT_GROWTH[1])}; 1-char chunks ${size(STREAM_GROWTH[0])} → ${size(STREAM_GROWTH[1])} (minimum over samples)`);
   const growthRows: string[][] = [];
   const oneShotRepeat = Math.round(ONE_SHOT_GROWTH[1] / ONE_SHOT_GROWTH[0]);
   const streamRepeat = Math.round(STREAM_GROWTH[1] / STREAM_GROWTH[0]);
