@@ -22,7 +22,10 @@ const build = (): Uint8Array => {
   for (let c = 48; c <= 57; c++) table[c] = DIGIT | HEX | EMAIL_LOCAL | WORD;
   for (let c = 65; c <= 90; c++) table[c] = UPPER | EMAIL_LOCAL | WORD | (c <= 70 ? HEX : 0);
   for (let c = 97; c <= 122; c++) table[c] = LOWER | EMAIL_LOCAL | WORD | (c <= 102 ? HEX : 0);
-  for (const ch of "!#$%&'*+-/=?^_`{|}~.") table[ch.charCodeAt(0)] |= EMAIL_LOCAL;
+  // RFC 5322 atext minus '=', '/', '|', '`', '{', '}': legal but in chat and logs they separate
+  // a key or path from the address (`email=jane@x.com`, `users/jane@x.com`) far more often than
+  // they sit inside one.
+  for (const ch of "!#$%&'*+-?^_~.") table[ch.charCodeAt(0)] |= EMAIL_LOCAL;
   for (const c of [9, 10, 11, 12, 13, 32]) table[c] |= SPACE;
   table[64] |= MARK; // '@'
   table[58] |= MARK; // ':'

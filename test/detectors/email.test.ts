@@ -19,6 +19,8 @@ describe('email', () => {
     ['{"user":"o\'brien@example.ie"}', ["o'brien@example.ie"]],
     ['First.Last123@Sub.Domain.Example.COM!', ['First.Last123@Sub.Domain.Example.COM']],
     ['full-width at: jane＠example.com', ['jane＠example.com']],
+    ['level=info email=wei.zhang+test@example.com user=42', ['wei.zhang+test@example.com']],
+    ['GET /users/jane@example.com/profile', ['jane@example.com']],
   ];
   for (const [text, expected] of positives) {
     it(`finds ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () => {
