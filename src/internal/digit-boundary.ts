@@ -1,0 +1,68 @@
+import { ASCII_CLASS, WORD, isWordCodeAt } from '../scanner/char-class.js';
+
+/**
+ * Boundary rules shared by the numeric detectors (cards, SSNs): when is a digit run its own
+ * token, and when is it a slice of something longer (a decimal, a dashed id, a word)?
+ */
+
+/** Passed as `separator` when a number has none. */
+export const NO_SEPARATOR = -1;
+
+const HYPHEN = 45; // '-'
+const DOT = 46; // '.'
+const COMMA = 44; // ','
+const SLASH = 47; // '/'
+const COLON = 58; // ':'
+const UNDERSCORE = 95; // '_'
+
+/** True for '0'..'9'. */
+export const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
+
+/** True for the first half of a surrogate pair (a chunk may end between the halves). */
+export const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+/** Number of consecutive ASCII digits at `at`, counting at most `max`. */
+export function digitsAt(text: string, at: number, max: number): number {
+  let index = at;
+  const stop = Math.min(text.length, at + max);
+  while (index < stop && isDigit(text.charCodeAt(index))) index++;
+  return index - at;
+}
+
+/** True when the code unit at `index` continues a word: a letter, digit, mark or '_'. */
+function isWordOrUnderscore(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (ASCII_CLASS[code] & WORD) !== 0 || code === UNDERSCORE;
+  return isWordCodeAt(text, index);
+}
+
+/**
+ * True when the number ending at `end` continues into another token: a word character
+ * (`4111…1111abc`), a decimal or dashed/comma continuation (`….5`, `…-abc`, `…,5`), or a
+ * time/date/path continuation with a digit (`…/12`, `…:30`). `separator` (the number's own
+ * group separator) is not a continuation. Reads at most 2 code units (3 for a surrogate pair).
+ */
+export function gluedAfter(text: string, end: number, separator: number): boolean {
+  if (end >= text.length) return false;
+  const code = text.charCodeAt(end);
+  if (isWordOrUnderscore(text, end)) return true;
+  if (code === separator || end + 1 >= text.length) return false;
+  if (code === HYPHEN || code === DOT || code === COMMA) return isWordOrUnderscore(text, end + 1);
+  if (code === SLASH || code === COLON) return isDigit(text.charCodeAt(end + 1));
+  return false;
+}
+
+/**
+ * True when the number starting at `start` continues another token before it: a word
+ * character, a decimal or dashed/comma part of a word or number (`0.25…`, `12-4111…`), or a
+ * date/time part (`12/…`, `10:…`). Reads at most 2 code units before `start` (3 for a pair).
+ */
+export function gluedBefore(text: string, start: number): boolean {
+  if (start === 0) return false;
+  if (isWordOrUnderscore(text, start - 1)) return true;
+  if (start < 2) return false;
+  const code = text.charCodeAt(start - 1);
+  if (code === HYPHEN || code === DOT || code === COMMA) return isWordOrUnderscore(text, start - 2);
+  if (code === SLASH || code === COLON) return isDigit(text.charCodeAt(start - 2));
+  return false;
+}
