@@ -5,6 +5,7 @@ export { summarize } from './summarize.js';
 export { PiiveilError, type PiiveilErrorCode } from './errors.js';
 export { defaultDetectors } from './detectors/defaults.js';
 export { email, type EmailOptions } from './detectors/email.js';
+export { streetAddress, type StreetAddressOptions } from './detectors/street-address.js';
 export { label, type LabelOptions } from './operators/label.js';
 export { mask, type MaskOptions } from './operators/mask.js';
 export { remove } from './operators/remove.js';

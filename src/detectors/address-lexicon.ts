@@ -1,0 +1,124 @@
+import {
+  AMBIGUOUS_STATE_CODES,
+  AU_STATES,
+  CA_PROVINCES,
+  CITY_PARTICLES,
+  COUNT_NOUNS,
+  COUNTRIES,
+  DE_STREET_TYPES,
+  DIRECTIONALS,
+  FR_PARTICLES,
+  FR_STREET_TYPES,
+  LOCATION_CUES,
+  MONTHS,
+  NOT_NAME_WORDS,
+  NUMBER_CONTEXT_WORDS,
+  ROAD_TYPES,
+  TEMPORAL_PREPOSITIONS,
+  UNIT_BARE,
+  UNIT_WITH_ID,
+  US_STATES,
+} from '../data/address-tables.js';
+import { STREET_SUFFIX_ROWS, STRONG_SUFFIXES, STRONG_WHEN_CAPITALISED } from '../data/street-suffixes.js';
+
+/**
+ * The STREET_ADDRESS word tables unpacked into two maps (internal): one lower-case word → bit set,
+ * one lower-case phrase ("new york", "county road") → bit set. Built once, on first use, from the
+ * literal tables in src/data/ (about 1,300 words; a few hundred microseconds).
+ */
+
+export const SUFFIX = 1;
+export const STRONG = 2;
+export const STRONG_CAP = 4;
+/** A suffix form that is an abbreviation ("St", "Ave"): a '.' after it does not end a sentence. */
+export const ABBREVIATION = 8;
+export const UNIT_ID = 16;
+export const UNIT_ALONE = 32;
+export const DIRECTION = 64;
+export const NOT_NAME = 128;
+export const COUNT = 256;
+export const CUE = 512;
+export const FR_TYPE = 1024;
+export const FR_PARTICLE = 2048;
+export const CITY_PARTICLE = 4096;
+export const NUMBER_CONTEXT = 8192;
+export const TEMPORAL = 16384;
+export const MONTH = 32768;
+export const DE_TYPE = 65536;
+export const AMBIGUOUS_STATE = 131072;
+
+/** Phrase kinds (values of `phrases`). */
+export const US_STATE = 1;
+export const CA_PROVINCE = 2;
+export const AU_STATE = 4;
+export const ROAD = 8;
+export const COUNTRY = 16;
+/** Longest phrase in words ("federated states of micronesia"). */
+export const MAX_PHRASE_WORDS = 4;
+
+export interface Lexicon {
+  readonly words: ReadonlyMap<string, number>;
+  readonly phrases: ReadonlyMap<string, number>;
+  /** German street types, longest first, for compound endings ("Hauptstraße"). */
+  readonly germanTypes: readonly string[];
+}
+
+let built: Lexicon | undefined;
+
+/** The lexicon, built on first use. */
+export function addressLexicon(): Lexicon {
+  built ??= build();
+  return built;
+}
+
+function build(): Lexicon {
+  const words = new Map<string, number>();
+  const phrases = new Map<string, number>();
+  const add = (list: string, bit: number): void => {
+    for (const word of list.split(' ')) if (word !== '') words.set(word, (words.get(word) ?? 0) | bit);
+  };
+  const addPhrase = (name: string, bit: number): void => {
+    const phrase = name.replace(/_/g, ' ');
+    phrases.set(phrase, (phrases.get(phrase) ?? 0) | bit);
+  };
+  for (const row of STREET_SUFFIX_ROWS.split(';')) {
+    const [head, rest] = row.split('|');
+    const [primary, standard] = head.split(' ');
+    for (const form of [primary, standard, ...rest.split(' ')]) {
+      if (form === '') continue;
+      add(form.toLowerCase(), SUFFIX | (form === primary ? 0 : ABBREVIATION));
+    }
+  }
+  add('close', SUFFIX);
+  add(STRONG_SUFFIXES.toLowerCase(), STRONG);
+  add(STRONG_WHEN_CAPITALISED.toLowerCase(), STRONG_CAP);
+  add(UNIT_WITH_ID, UNIT_ID);
+  add(UNIT_BARE, UNIT_ALONE);
+  add(DIRECTIONALS, DIRECTION);
+  add(NOT_NAME_WORDS, NOT_NAME);
+  add(COUNT_NOUNS, COUNT);
+  add(LOCATION_CUES, CUE);
+  add(FR_STREET_TYPES, FR_TYPE);
+  add(FR_PARTICLES, FR_PARTICLE);
+  add(CITY_PARTICLES, CITY_PARTICLE);
+  add(NUMBER_CONTEXT_WORDS, NUMBER_CONTEXT);
+  add(TEMPORAL_PREPOSITIONS, TEMPORAL);
+  add(MONTHS, MONTH);
+  add(DE_STREET_TYPES, DE_TYPE);
+  add(AMBIGUOUS_STATE_CODES, AMBIGUOUS_STATE);
+  for (const [list, bit] of [
+    [US_STATES, US_STATE],
+    [CA_PROVINCES, CA_PROVINCE],
+    [AU_STATES, AU_STATE],
+  ] as const) {
+    for (const row of list.split('|')) {
+      const [code, name] = row.split(' ');
+      addPhrase(code, bit);
+      addPhrase(name, bit);
+    }
+  }
+  for (const name of ROAD_TYPES.split(' ')) addPhrase(name, ROAD);
+  for (const name of COUNTRIES.split(' ')) addPhrase(name, COUNTRY);
+  const germanTypes = DE_STREET_TYPES.split(' ').sort((a, b) => b.length - a.length);
+  return { words, phrases, germanTypes };
+}

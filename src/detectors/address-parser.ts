@@ -1,0 +1,554 @@
+import { POSTCODE_REACH, caPostalEnd, digitCodeEnd, ukPostcodeEnd, usZipEnd } from '../data/postcodes.js';
+import {
+  ABBREVIATION,
+  AMBIGUOUS_STATE,
+  AU_STATE,
+  CA_PROVINCE,
+  CITY_PARTICLE,
+  COUNT,
+  COUNTRY,
+  CUE,
+  DE_TYPE,
+  DIRECTION,
+  FR_PARTICLE,
+  FR_TYPE,
+  type Lexicon,
+  MAX_PHRASE_WORDS,
+  MONTH,
+  NOT_NAME,
+  NUMBER_CONTEXT,
+  ROAD,
+  STRONG,
+  STRONG_CAP,
+  SUFFIX,
+  TEMPORAL,
+  UNIT_ALONE,
+  UNIT_ID,
+  US_STATE,
+} from './address-lexicon.js';
+import {
+  ALNUM,
+  CLOSE,
+  COMMA,
+  DASHNUM,
+  END,
+  HASH,
+  IDENT,
+  NUM,
+  OPEN,
+  ORD,
+  SLASHNUM,
+  type Token,
+  WORD,
+  type Window,
+  isLetterAt,
+  readToken,
+  wordBefore,
+} from './address-tokens.js';
+
+/**
+ * The STREET_ADDRESS state machine for one anchor (internal). An anchor is the start of a digit
+ * run; the machine reads tokens lazily from it (house number → [pre-direction] → name words →
+ * suffix → [post-direction] → [units] → [city, state/province, ZIP/postcode] → [country]) plus the
+ * forms that start before the number: "P.O. Box 12", "Flat 3, 12 High St", "Hauptstraße 5".
+ * It never backtracks over more than the ~20 tokens of one address, and reads only the window
+ * `[win.lo, win.end)`.
+ */
+
+/** Furthest a finding may start before its anchor ("Post Office Box ", "Karl-Marx-Allee "). */
+export const BACK = 64;
+
+/** A finding's span. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What follows a street line. `lastLine`: 0 none, 1 city + state, 2 with a ZIP or postcode. */
+interface Tail {
+  end: number;
+  units: number;
+  lastLine: number;
+}
+
+const DIGIT_OR_LETTER_GLUE = '$£€¥#@+%&_';
+const JOINERS = '-/.,:';
+const COUNTRY_KINDS = COUNTRY;
+const REGION_KINDS = US_STATE | CA_PROVINCE | AU_STATE;
+
+const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
+
+export class AddressParser {
+  /** Earliest start this anchor considered: what a stream must hold while the match is open. */
+  earliest: number;
+
+  constructor(
+    private readonly win: Window,
+    private readonly lex: Lexicon,
+    private readonly anchor: number,
+  ) {
+    this.earliest = anchor;
+  }
+
+  /** The address anchored at `anchor`, or undefined. */
+  run(): Span | undefined {
+    const { win, anchor } = this;
+    const text = win.text;
+    if (anchor > win.lo) {
+      const before = text.charCodeAt(anchor - 1);
+      if (isLetterAt(text, anchor - 1) || DIGIT_OR_LETTER_GLUE.includes(text[anchor - 1])) return undefined;
+      if (JOINERS.includes(text[anchor - 1]) && anchor - 2 >= win.lo && (isDigit(text.charCodeAt(anchor - 2)) || isLetterAt(text, anchor - 2))) return undefined;
+      if (before === 0x2d && anchor - 2 >= win.lo && text.charCodeAt(anchor - 2) === 0x2d) return undefined;
+    }
+    const prev = wordBefore(win, anchor);
+    if (prev !== undefined) {
+      const flags = this.flags(prev.word);
+      if (this.germanStart(prev) >= 0) return this.german(prev);
+      if (prev.word === 'box') return this.poBox(prev.start);
+      if (flags & UNIT_ID) return this.unitFirst(prev.start);
+      if (flags & (NUMBER_CONTEXT | MONTH)) return undefined;
+      if (prev.cap === 2 && prev.word.length <= 3 && !prev.dot) return undefined; // "UA 1234", "NY 10001"
+      if (flags & TEMPORAL && this.isYear()) return undefined;
+    }
+    const house = readToken(win, anchor);
+    if (!isHouseNumber(house)) return undefined;
+    return this.french(house) ?? this.street(anchor, house.next, false, false);
+  }
+
+  private flags(word: string): number {
+    return this.lex.words.get(word) ?? 0;
+  }
+
+  private isYear(): boolean {
+    const { text } = this.win;
+    const a = this.anchor;
+    if (a + 4 > this.win.end || (a + 4 < this.win.end && isDigit(text.charCodeAt(a + 4)))) return false;
+    const year = Number(text.slice(a, a + 4));
+    return year >= 1900 && year <= 2099;
+  }
+
+  /**
+   * Street line from `pos` (just after the house number), then its tail. `hasUnit`: a unit came
+   * before ("Flat 3, 12 High St"); `needLastLine`: no house number, so a last line is required.
+   */
+  private street(start: number, pos: number, hasUnit: boolean, needLastLine: boolean): Span | undefined {
+    const { win } = this;
+    const first = readToken(win, pos);
+    const road = first.kind === WORD && !needLastLine ? this.phrase(first, ROAD) : undefined;
+    if (road !== undefined) {
+      const number = readToken(win, road.next);
+      if (number.kind === NUM || number.kind === ALNUM) {
+        const tail = this.tail(this.after(number), number.end);
+        return { start, end: tail.end };
+      }
+    }
+    const names: Token[] = [];
+    let token = first;
+    for (let index = 0; index < 6; index++) {
+      if (token.kind === WORD) {
+        const flags = this.flags(token.word);
+        if (flags & (UNIT_ID | UNIT_ALONE) && !(flags & SUFFIX)) break;
+        // "123 The Street" (British): a capitalised "The" right before a suffix is a name.
+        if (flags & NOT_NAME && !(index === 0 && token.word === 'the' && token.cap === 1 && this.flags(readToken(win, token.next).word) & SUFFIX)) break;
+        if (index === 0 && flags & (COUNT | MONTH)) return undefined;
+        if (token.cap === 0 && flags & COUNT && !(flags & STRONG)) return undefined;
+        names.push(token);
+        if (token.dot && !(flags & (ABBREVIATION | DIRECTION)) && token.word.length > 2) break;
+      } else if (token.kind === ORD) {
+        names.push(token);
+      } else if (token.kind === NUM || token.kind === ALNUM) {
+        // "586 W 207 St", "14952 121a Ave": a numbered street right before its suffix.
+        const next = readToken(win, token.next);
+        if (next.kind === WORD && this.flags(next.word) & SUFFIX) names.push(token, next);
+        break;
+      } else break;
+      token = readToken(win, token.next);
+    }
+    let suffix = -1;
+    let strong = false;
+    for (let index = 1; index < names.length; index++) {
+      const name = names[index];
+      if (name.kind !== WORD) continue;
+      const flags = this.flags(name.word);
+      if (!(flags & SUFFIX)) continue;
+      suffix = index;
+      if (flags & STRONG || (flags & STRONG_CAP && name.cap > 0)) {
+        strong = true;
+        break;
+      }
+    }
+    if (suffix < 0) {
+      // No suffix ("12 Broadway Apt 3, New York, NY 10001"): needs a unit and a last line.
+      if (names.length === 0 || names.length > 3 || names.some((name) => name.kind !== WORD || name.cap === 0)) return undefined;
+      const last = names[names.length - 1];
+      const tail = this.tail(this.after(last), last.end);
+      return (hasUnit || tail.units > 0) && tail.lastLine > 0 ? { start, end: tail.end } : undefined;
+    }
+    let lowerName = true;
+    let nameIsSuffix = false;
+    for (let index = 0; index < suffix; index++) {
+      const name = names[index];
+      if (name.kind !== WORD) continue;
+      if (name.cap > 0) lowerName = false;
+      if (this.flags(name.word) & SUFFIX) nameIsSuffix = true;
+    }
+    const last = names[suffix];
+    const tail = this.tail(this.after(last), last.end);
+    if (needLastLine) return tail.lastLine > 0 ? { start, end: tail.end } : undefined;
+    if (lowerName && last.cap === 0 && (!strong || nameIsSuffix)) {
+      // Guard 9: lower-case name and lower-case weak suffix need a last line or a cue.
+      return tail.lastLine > 0 || this.cue(start) ? { start, end: tail.end } : undefined;
+    }
+    if (strong || hasUnit || tail.units > 0 || tail.lastLine > 0 || this.cue(start)) return { start, end: tail.end };
+    return undefined;
+  }
+
+  /** Where to read on after `token`, or -1 when its '.' ends a sentence ("Oak Way. Then"). */
+  private after(token: Token): number {
+    if (!token.dot) return token.next;
+    if (token.kind !== WORD) return -1;
+    const flags = this.flags(token.word);
+    return flags & (ABBREVIATION | DIRECTION) || token.word.length <= 2 ? token.next : -1;
+  }
+
+  /** [post-direction] [units] [last line] [country] after a street line ending at `end`. */
+  private tail(pos: number, end: number): Tail {
+    const result: Tail = { end, units: 0, lastLine: 0 };
+    if (pos < 0) return result;
+    const { win } = this;
+    let token = readToken(win, pos);
+    if (token.kind === WORD && this.flags(token.word) & DIRECTION) {
+      let take = false;
+      if (token.word.length <= 2) take = token.cap === 2 || (token.word.length === 1 && token.cap === 1);
+      else if (token.cap > 0 && !token.dot) {
+        const next = readToken(win, token.next);
+        take = next.kind === COMMA || next.kind === END || next.kind === HASH || (next.kind === WORD && (this.flags(next.word) & (UNIT_ID | UNIT_ALONE)) !== 0);
+      }
+      if (take) {
+        result.end = token.end;
+        pos = this.after(token);
+        if (pos < 0) return result;
+        token = readToken(win, pos);
+      }
+    }
+    for (let count = 0; count < 2; count++) {
+      const candidate = token.kind === COMMA ? readToken(win, token.next) : token;
+      const unit = this.unit(candidate);
+      if (unit === undefined) break;
+      result.units++;
+      result.end = unit.end;
+      pos = unit.dot && unit.kind !== WORD ? -1 : unit.next;
+      if (pos < 0) return result;
+      token = readToken(win, pos);
+    }
+    const line = this.lastLine(pos);
+    if (line.lastLine > 0) {
+      result.end = line.end;
+      result.lastLine = line.lastLine;
+    }
+    return result;
+  }
+
+  /** A unit ("Apt 4B", "Suite #205", "# 12", "3rd Floor", "Rear"): its last token, or undefined. */
+  private unit(token: Token): Token | undefined {
+    const { win } = this;
+    if (token.kind === WORD) {
+      const flags = this.flags(token.word);
+      if (flags & UNIT_ID) {
+        let id = readToken(win, token.next);
+        if (id.kind === HASH) id = readToken(win, id.next);
+        return isUnitId(id) ? id : undefined;
+      }
+      if (flags & UNIT_ALONE && token.cap > 0) {
+        const id = readToken(win, token.next);
+        return isUnitId(id) && id.kind !== WORD ? id : token;
+      }
+      return undefined;
+    }
+    if (token.kind === HASH) {
+      const id = readToken(win, token.next);
+      return isUnitId(id) ? id : undefined;
+    }
+    if (token.kind === ORD) {
+      const floor = readToken(win, token.next);
+      return floor.kind === WORD && (floor.word === 'floor' || floor.word === 'fl') ? floor : undefined;
+    }
+    return undefined;
+  }
+
+  /** [","] [city] [","] (state [postcode] | postcode) [[","] country], longest reading wins. */
+  private lastLine(pos: number): { end: number; lastLine: number } {
+    const best = { end: -1, lastLine: 0 };
+    if (pos < 0) return best;
+    const { win } = this;
+    let token = readToken(win, pos);
+    const comma = token.kind === COMMA;
+    if (comma) token = readToken(win, token.next);
+    this.afterCity(token, 0, comma, false, best);
+    let city = token;
+    let lower = false;
+    for (let count = 1; count <= 4 && this.isCityWord(city, count - 1); count++) {
+      if (city.cap === 0 && !(this.flags(city.word) & CITY_PARTICLE)) lower = true;
+      let next = readToken(win, city.next);
+      const separated = next.kind === COMMA;
+      if (separated) next = readToken(win, next.next);
+      this.afterCity(next, count, comma || separated, lower, best);
+      if (city.dot && city.word.length > 3) break;
+      city = readToken(win, city.next);
+    }
+    if (best.end < 0) return best;
+    let next = readToken(win, best.end);
+    if (next.kind === COMMA) next = readToken(win, next.next);
+    const country = next.kind === WORD && next.cap > 0 ? this.phrase(next, COUNTRY_KINDS) : undefined;
+    if (country !== undefined) best.end = country.end;
+    return best;
+  }
+
+  private isCityWord(token: Token, index: number): boolean {
+    if (token.kind !== WORD) return false;
+    const flags = this.flags(token.word);
+    if (index > 0 && token.cap === 0 && flags & CITY_PARTICLE) return true;
+    return !(flags & (NOT_NAME | UNIT_ID | UNIT_ALONE | COUNT));
+  }
+
+  /** Offers the readings that can follow `count` city words at `token`. */
+  private afterCity(token: Token, count: number, comma: boolean, lower: boolean, best: { end: number; lastLine: number }): void {
+    const { win } = this;
+    const offer = (end: number, strength: number): void => {
+      if (end < 0 || (lower && strength < 2)) return;
+      if (end > best.end) {
+        best.end = end;
+        best.lastLine = strength;
+      }
+    };
+    if (token.kind === END) return;
+    this.near(token.start);
+    if (token.kind === WORD || token.kind === IDENT) {
+      offer(ukPostcodeEnd(win.text, token.start, win.end), 2);
+      offer(caPostalEnd(win.text, token.start, win.end), 2);
+    }
+    if ((token.kind === NUM || token.kind === DASHNUM) && count > 0) offer(usZipEnd(win.text, token.start, win.end), 2);
+    if (token.kind === OPEN) {
+      // "Montréal (Québec) H2L 2C4"
+      const inner = readToken(win, token.next);
+      const region = this.phrase(inner, REGION_KINDS);
+      if (region === undefined || count === 0) return;
+      const close = readToken(win, region.next);
+      if (close.kind !== CLOSE) return;
+      offer(close.end, 1);
+      offer(this.postcodeAfter(readToken(win, close.next), region.kind), 2);
+      return;
+    }
+    const region = this.phrase(token, REGION_KINDS);
+    if (region === undefined) return;
+    const isCode = region.words === 1 && token.word.length <= 3;
+    if (!isCode && token.cap === 0) return;
+    const code = this.postcodeAfter(readToken(win, region.next), region.kind);
+    if (code >= 0) return offer(code, 2);
+    if (count === 0) return;
+    if (isCode && (token.cap !== 2 || (this.flags(token.word) & AMBIGUOUS_STATE && !comma))) return;
+    offer(region.end, 1);
+  }
+
+  /** A ZIP, Canadian postal code or Australian postcode fitting `kinds`, or -1. */
+  private postcodeAfter(token: Token, kinds: number): number {
+    const { win } = this;
+    if (token.kind === COMMA) token = readToken(win, token.next);
+    if (token.kind === END) return -1;
+    this.near(token.start);
+    if (kinds & US_STATE && (token.kind === NUM || token.kind === DASHNUM)) {
+      const end = usZipEnd(win.text, token.start, win.end);
+      if (end >= 0) return end;
+    }
+    if (kinds & AU_STATE && token.kind === NUM) {
+      const end = digitCodeEnd(win.text, token.start, win.end, 4);
+      if (end >= 0) return end;
+    }
+    if (kinds & CA_PROVINCE && (token.kind === WORD || token.kind === IDENT)) return caPostalEnd(win.text, token.start, win.end);
+    return -1;
+  }
+
+  /** Postcode matchers read a few characters ahead: near the end of the text, that is a read of it. */
+  private near(pos: number): void {
+    if (pos + POSTCODE_REACH >= this.win.end) this.win.touched = true;
+  }
+
+  /** The longest phrase of `kinds` starting at `token` (1-4 words; "U.S.A." as dotted letters). */
+  private phrase(token: Token, kinds: number): { kind: number; end: number; next: number; words: number } | undefined {
+    if (token.kind !== WORD) return undefined;
+    let key = token.word;
+    let dotted = token.word;
+    let current = token;
+    let found: { kind: number; end: number; next: number; words: number } | undefined;
+    for (let words = 1; ; words++) {
+      const kind = (this.lex.phrases.get(key) ?? 0) | (words > 1 ? (this.lex.phrases.get(dotted) ?? 0) : 0);
+      if (kind & kinds) found = { kind: kind & kinds, end: current.end, next: current.next, words };
+      if (words === MAX_PHRASE_WORDS) break;
+      const next = readToken(this.win, current.next);
+      if (next.kind !== WORD) break;
+      key += ` ${next.word}`;
+      dotted += `.${next.word}`;
+      current = next;
+    }
+    return found;
+  }
+
+  /** A location cue among the five words before `start` ("I live at", "ship it to", "address:"). */
+  private cue(start: number): boolean {
+    const { text, lo } = this.win;
+    let index = start;
+    for (let count = 0; count < 5; count++) {
+      let skipped = 0;
+      while (index > lo && skipped < 8 && !isLetterAt(text, index - 1)) {
+        index--;
+        skipped++;
+      }
+      const end = index;
+      while (index > lo && end - index <= 40 && isLetterAt(text, index - 1)) index--;
+      if (index === end) return false;
+      if (this.flags(text.slice(index, end).toLowerCase()) & CUE) return true;
+    }
+    return false;
+  }
+
+  /** Start of a German street name ending right before the anchor, or -1. */
+  private germanStart(prev: { start: number; word: string; cap: number; dot: boolean }): number {
+    if (prev.cap === 0) return -1;
+    const word = prev.word;
+    if (this.flags(word) & DE_TYPE) {
+      if (word === 'str' && !prev.dot) return -1;
+      // "Berliner Straße 12", "Alte Allee 3": an adjective (capitalised, -e or -er) before the type word.
+      const before = wordBefore(this.win, prev.start);
+      if (before === undefined || before.dot || !isGermanAdjective(before.word, before.cap > 0)) return -1;
+      return before.start >= this.anchor - BACK ? before.start : -1;
+    }
+    for (const type of this.lex.germanTypes) {
+      if (word.length > type.length + 2 && word.endsWith(type) && (type !== 'str' || prev.dot)) return prev.start >= this.anchor - BACK ? prev.start : -1;
+    }
+    return -1;
+  }
+
+  /** "Hauptstraße 5, 10115 Berlin": name, house number, then PLZ + city or a cue before. */
+  private german(prev: { start: number; word: string; cap: number; dot: boolean }): Span | undefined {
+    const { win } = this;
+    const start = this.germanStart(prev);
+    this.earliest = Math.min(this.earliest, start);
+    const house = readToken(win, this.anchor);
+    if (house.kind !== NUM && house.kind !== ALNUM && house.kind !== DASHNUM) return undefined;
+    let token = readToken(win, house.next);
+    if (token.kind === COMMA) token = readToken(win, token.next);
+    if (token.kind === NUM) {
+      this.near(token.start);
+      const plz = digitCodeEnd(win.text, token.start, win.end, 5);
+      const city = plz >= 0 ? this.cityWords(readToken(win, plz)) : -1;
+      if (city >= 0) return { start, end: this.country(city) };
+    }
+    return this.cue(start) ? { start, end: house.end } : undefined;
+  }
+
+  /** End of 1-3 capitalised city words (particles allowed inside), or -1. */
+  private cityWords(token: Token): number {
+    let end = -1;
+    let current = token;
+    for (let count = 0; count < 4 && current.kind === WORD; count++) {
+      const flags = this.flags(current.word);
+      if (current.cap > 0 && !(flags & (NOT_NAME | UNIT_ID))) end = current.end;
+      else if (!(count > 0 && flags & (CITY_PARTICLE | FR_PARTICLE))) break;
+      if (current.dot) break;
+      current = readToken(this.win, current.next);
+    }
+    return end;
+  }
+
+  /** Extends `end` over ", Germany" / ", France" / ", USA" when one follows. */
+  private country(end: number): number {
+    let next = readToken(this.win, end);
+    if (next.kind === COMMA) next = readToken(this.win, next.next);
+    const country = next.kind === WORD && next.cap > 0 ? this.phrase(next, COUNTRY_KINDS) : undefined;
+    return country === undefined ? end : country.end;
+  }
+
+  /** "12 rue de la Paix, 75002 Paris", "405, rue Sainte-Catherine Est Montréal (Québec) H2L 2C4". */
+  private french(house: Token): Span | undefined {
+    const { win } = this;
+    let token = readToken(win, house.next);
+    if (token.kind === WORD && (token.word === 'bis' || token.word === 'ter')) token = readToken(win, token.next);
+    if (token.kind === COMMA) token = readToken(win, token.next);
+    if (token.kind !== WORD || !(this.flags(token.word) & FR_TYPE)) return undefined;
+    // Name words: capitalised words and particles ("de la Paix", "d'Orsay", "Sainte-Catherine Est").
+    // Without a comma the city may follow directly, so every capitalised word is a possible end.
+    const ends: Token[] = [];
+    let current = readToken(win, token.next);
+    for (let count = 0; count < 6 && current.kind === WORD; count++) {
+      const flags = this.flags(current.word);
+      const elided = (current.word.startsWith("d'") || current.word.startsWith("l'") || current.word.startsWith('d’') || current.word.startsWith('l’')) && current.word.length > 2;
+      if (current.cap > 0 || (elided && win.text[current.start + 2] !== win.text[current.start + 2].toLowerCase())) ends.push(current);
+      else if (!(flags & FR_PARTICLE)) break;
+      if (current.dot) break;
+      current = readToken(win, current.next);
+    }
+    if (ends.length === 0) return undefined;
+    for (const last of ends) {
+      let next = readToken(win, last.next);
+      if (next.kind === COMMA) next = readToken(win, next.next);
+      if (next.kind === NUM) {
+        this.near(next.start);
+        const code = digitCodeEnd(win.text, next.start, win.end, 5);
+        const city = code >= 0 ? this.cityWords(readToken(win, code)) : -1;
+        if (city >= 0) return { start: this.anchor, end: this.country(city) };
+      }
+      const line = this.lastLine(last.dot ? -1 : last.next);
+      if (line.lastLine === 2) return { start: this.anchor, end: line.end };
+    }
+    const last = ends[ends.length - 1];
+    return this.cue(this.anchor) ? { start: this.anchor, end: last.end } : undefined;
+  }
+
+  /** "P.O. Box 123", "PO Box 9", "Post Office Box 77", with an optional last line. */
+  private poBox(boxStart: number): Span | undefined {
+    const { win } = this;
+    const before = wordBefore(win, boxStart);
+    let start = -1;
+    if (before !== undefined) {
+      if (before.word === 'po' || before.word === 'pob') start = before.start;
+      else if (before.word === 'o' || before.word === 'office') {
+        const first = wordBefore(win, before.start);
+        if (first !== undefined && first.word === (before.word === 'o' ? 'p' : 'post')) start = first.start;
+      }
+    }
+    if (start < 0 || start < this.anchor - BACK) return undefined;
+    this.earliest = Math.min(this.earliest, start);
+    const number = readToken(win, this.anchor);
+    if (number.kind !== NUM && number.kind !== ALNUM) return undefined;
+    const line = this.lastLine(number.dot ? -1 : number.next);
+    return { start, end: line.lastLine > 0 ? line.end : number.end };
+  }
+
+  /** "Flat 3, 12 High Street", "Unit 5/12 Smith St", "Flat 05, Byrne Shores, Leeds LS1 8TL". */
+  private unitFirst(unitStart: number): Span | undefined {
+    const { win } = this;
+    if (unitStart < this.anchor - BACK) return undefined;
+    this.earliest = Math.min(this.earliest, unitStart);
+    const id = readToken(win, this.anchor);
+    if (id.kind !== NUM && id.kind !== ALNUM && id.kind !== SLASHNUM && id.kind !== DASHNUM) return undefined;
+    let token = readToken(win, id.next);
+    if (token.kind === COMMA) token = readToken(win, token.next);
+    if (isHouseNumber(token)) return this.street(unitStart, token.next, true, false);
+    if (token.kind === WORD && token.cap > 0) return this.street(unitStart, token.start, true, true);
+    return undefined;
+  }
+}
+
+/** A capitalised word that can name a German street before its type word ("Berliner", "Alte"). */
+export function isGermanAdjective(word: string, capitalised: boolean): boolean {
+  return capitalised && word.length > 2 && (word.endsWith('er') || word.endsWith('e'));
+}
+
+function isHouseNumber(token: Token): boolean {
+  return token.kind === NUM || token.kind === ALNUM || token.kind === SLASHNUM || token.kind === DASHNUM;
+}
+
+function isUnitId(token: Token): boolean {
+  if (token.kind === NUM || token.kind === ALNUM || token.kind === IDENT || token.kind === DASHNUM || token.kind === SLASHNUM) return true;
+  return token.kind === WORD && token.word.length === 1;
+}

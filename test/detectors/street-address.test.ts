@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor, email, streetAddress } from '../../src/index.js';
+import { checkAllChunkings, cut, expectStreamEquivalent } from '../helpers/stream.js';
+
+const redactor = createRedactor({ detectors: [streetAddress()] });
+const withEmail = createRedactor({ detectors: [email(), streetAddress()] });
+const spans = (text: string) => redactor.find(text).map((f) => text.slice(f.start, f.end));
+
+/** Golden cases: message, exact address spans. */
+const golden: [string, string[]][] = [
+  // US street lines, units, last lines
+  ['Send it to 1600 Pennsylvania Ave NW, Washington, DC 20500 thanks', ['1600 Pennsylvania Ave NW, Washington, DC 20500']],
+  ['tech can come to 742 Evergreen Terrace tomorrow', ['742 Evergreen Terrace']],
+  ['my place is 55 Maple Avenue, Apt 4B, Columbus, OH 43215.', ['55 Maple Avenue, Apt 4B, Columbus, OH 43215']],
+  ['Office: 350 Fifth Avenue, Suite 3300, New York, NY 10118', ['350 Fifth Avenue, Suite 3300, New York, NY 10118']],
+  ['4500 West 79th Street is the warehouse', ['4500 West 79th Street']],
+  ['123 West St needs a plumber', ['123 West St']],
+  ['the farm is at 2150 County Road 12, Fort Collins, CO 80524', ['2150 County Road 12, Fort Collins, CO 80524']],
+  ['PO Box 4471, Boise, ID 83701 for checks', ['PO Box 4471, Boise, ID 83701']],
+  ['mail the form to P.O. Box 88 please', ['P.O. Box 88']],
+  ['I live at 18 Willow Way now', ['18 Willow Way']],
+  ['18 Willow Way, Apt 2 is mine', ['18 Willow Way, Apt 2']],
+  ['we moved to 9 Elm Ct, Dayton, OH 45402-1234', ['9 Elm Ct, Dayton, OH 45402-1234']],
+  ['12 oak lane, portland or 97205', ['12 oak lane, portland or 97205']],
+  ['Deliver to 77 Harbor Blvd #12, Oxnard, CA 93035', ['77 Harbor Blvd #12, Oxnard, CA 93035']],
+  ['1 Broadway Apt 3, New York, NY 10004', ['1 Broadway Apt 3, New York, NY 10004']],
+  ['at 10 Downing Street until 5', ['10 Downing Street']],
+  // Canada
+  ['New address: 20 Queen St W, Toronto, ON M5H 2N2', ['20 Queen St W, Toronto, ON M5H 2N2']],
+  ['Montreal office is 405, rue Sainte-Catherine Est Montréal (Québec) H2L 2C4', ['405, rue Sainte-Catherine Est Montréal (Québec) H2L 2C4']],
+  // UK
+  ['Flat 3, 12 High Street, London SW1A 1AA is the one', ['Flat 3, 12 High Street, London SW1A 1AA']],
+  ['Ship it to 221B Baker Street, London NW1 6XE please', ['221B Baker Street, London NW1 6XE']],
+  ['4 Ashgrove Close, Leeds LS6 2PQ', ['4 Ashgrove Close, Leeds LS6 2PQ']],
+  // Australia
+  ['3/14 Smith St, Richmond VIC 3121 is where I am', ['3/14 Smith St, Richmond VIC 3121']],
+  ['Unit 5, 12 George St, Sydney NSW 2000', ['Unit 5, 12 George St, Sydney NSW 2000']],
+  // Germany and France
+  ['Meine Adresse: Hauptstraße 5, 10115 Berlin', ['Hauptstraße 5, 10115 Berlin']],
+  ['Lieferung an Berliner Straße 12a, 60311 Frankfurt am Main', ['Berliner Straße 12a, 60311 Frankfurt am Main']],
+  ['On se voit au 12 rue de la Paix, 75002 Paris ?', ['12 rue de la Paix, 75002 Paris']],
+  ['envoyez au 8 bis avenue des Ternes, 75017 Paris, France', ['8 bis avenue des Ternes, 75017 Paris, France']],
+];
+
+/** One negative per guard of the notes (and a few more hard negatives). */
+const guards: [string, string[]][] = [
+  ['1. count nouns and function words are not names', ['I have 3 main points', '4 more court dates', '10 miles down the road', '2 blocks from the park', 'I have 3 main points, Springfield, IL 62704', 'a 4 wheel drive truck']],
+  ['2. the name cannot be empty', ['6 Drive to Survive', '30 Lane Bryant', 'Version 3 Way']],
+  ['3. time, quantity and ID contexts', ['see you at 5 pm Park Lane', 'only $5 Main Street specials', 'ticket #12 Oak Road', 'version 3 Main Street', 'page 4 Elm Street', 'UA 1234 Park Avenue', 'at 10:30 Main Street', 'flight 212 Ocean Drive']],
+  ['4. road types without a house number', ['Route 66 is fun', 'take Interstate 95 north', 'the 405 freeway is jammed', 'Highway 1 Coast Road trip']],
+  ['5. years after temporal prepositions', ['In 1999 Main Street retailers struggled', 'since 2005 Park Avenue has changed']],
+  ['6. a ZIP alone is never an anchor', ['12000 units shipped', 'Order #48213 shipped', 'Beverly Hills, 90210']],
+  ['7. two-letter state codes need a real last line', ['12 Pine Walk or ME', 'I have 4 Oak Park in stock OK']],
+  ['8. Box, Unit, Lot, Suite and Floor only after a street line', ['Box 2 of 5', 'Unit 7 covers the basics', 'Lot 17 of the auction', "Handel's Suite No. 7", 'we are on the 3rd floor']],
+  ['9. lower-case name and lower-case weak suffix need a last line or a cue', ['we sat in 2 green park chairs', 'there are 3 oak hill views']],
+  ['10. city and state without a street line', ['He lives in Springfield, IL', 'She moved to Austin, TX 78701 last year']],
+];
+
+describe('streetAddress', () => {
+  for (const [text, expected] of golden) {
+    it(`finds ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () => {
+      expect(spans(text)).toEqual(expected);
+      checkAllChunkings(redactor, text, 10);
+      checkAllChunkings(withEmail, `${text} mail a.b@example.com`, 5);
+    });
+  }
+
+  for (const [guard, texts] of guards) {
+    describe(`guard ${guard}`, () => {
+      for (const text of texts) {
+        it(`finds nothing in ${JSON.stringify(text)}`, () => {
+          expect(spans(text)).toEqual([]);
+          checkAllChunkings(redactor, text, 5);
+        });
+      }
+    });
+  }
+
+  it('reports type, detector and score', () => {
+    expect(redactor.find('at 12 Main Street')).toEqual([{ type: 'STREET_ADDRESS', start: 3, end: 17, score: 0.85, detector: 'street-address' }]);
+    expect(createRedactor({ detectors: [streetAddress({ score: 0.5 })] }).find('12 Main Street')[0].score).toBe(0.5);
+    expect(() => streetAddress({ score: 2 })).toThrow(RangeError);
+  });
+
+  it('accepts a weak suffix with a location cue, not without', () => {
+    expect(spans('ship it to 14 Lakeview Point tomorrow')).toEqual(['14 Lakeview Point']);
+    expect(spans('We saw 14 Lakeview Point tomorrow')).toEqual([]);
+  });
+
+  it('holds back only an address in progress when streaming', () => {
+    const stream = redactor.stream();
+    expect(stream.push('Please ship it to 12 Main ')).toBe('Please ship it to ');
+    expect(stream.push('Street, Springfield')).toBe('');
+    expect(stream.push(', IL 62704 by Friday')).toBe('[STREET_ADDRESS] by ');
+    expect(stream.end()).toBe('Friday');
+    const prose = redactor.stream();
+    expect(prose.push('hello there friend ')).toBe('hello there friend ');
+  });
+
+  const names = ['Main', 'Oak', 'Maple', 'Cedar Hill', 'Lincoln', 'Sunset', 'Park', 'Washington'];
+  const suffixes = ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Drive', 'Terrace', 'Parkway'];
+  const address = fc
+    .tuple(
+      fc.integer({ min: 1, max: 99999 }),
+      fc.constantFrom(...names),
+      fc.constantFrom(...suffixes),
+      fc.option(fc.constantFrom(', Apt 4', ' Suite 200', ' #12'), { nil: '' }),
+      fc.option(fc.constantFrom(', Springfield, IL 62704', ', Austin, TX 78701', ', Portland, OR'), { nil: '' }),
+    )
+    .map(([number, name, suffix, unit, last]) => `${number} ${name} ${suffix}${unit}${last}`);
+  const sentence = fc.constantFrom('', 'Thanks for calling.', 'The tech is booked.', 'Hi there!', 'Please confirm the delivery window.', 'ok');
+  const lead = fc.constantFrom('I live at ', 'Send it to ', 'The address is ', '', 'Meet me at ');
+
+  it('finds a generated address planted in prose at a sentence boundary', () => {
+    fc.assert(
+      fc.property(sentence, lead, address, sentence, (before, intro, value, after) => {
+        const prefix = `${before}${before === '' ? '' : ' '}${intro}`;
+        const text = `${prefix}${value}. ${after}`;
+        const start = prefix.length;
+        const found = redactor.find(text);
+        expect(found.some((f) => f.start < start + value.length && f.end > start)).toBe(true);
+      }),
+    );
+  });
+
+  it('finds nothing in prose without digits', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }).map((s) => s.replace(/[0-9]/g, ' ')), (text) => {
+        expect(redactor.find(text)).toEqual([]);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...names, ...suffixes, 'Apt', 'PO', 'Box', 'Flat', 'Straße', 'rue', 'de', ',', 'IL'), { maxLength: 30 }), (words) => {
+        expect(redactor.find(words.join(' '))).toEqual([]);
+      }),
+    );
+  });
+
+  it('streams exactly for planted addresses under any chunking', () => {
+    fc.assert(
+      fc.property(sentence, lead, address, sentence, fc.array(fc.nat({ max: 120 }), { maxLength: 8 }), (before, intro, value, after, points) => {
+        const text = `${before} ${intro}${value} ${after}`;
+        expectStreamEquivalent(redactor, text, cut(text, points));
+        const mixed = `${text} x@example.org`;
+        expectStreamEquivalent(withEmail, mixed, cut(mixed, points));
+      }),
+    );
+  });
+
+  it('streams exactly on word soup around address words', () => {
+    const word = fc.constantFrom('12', '5', 'Main', 'St', 'Flat', '3', ',', 'P.O.', 'Box', 'Hauptstraße', 'Berliner', 'Straße', '10115', 'Berlin', 'rue', 'de', 'la', 'Paix', '75002', 'Paris', 'IL', '62704', 'Apt', '4B', 'Way', 'live', 'at', '\n');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 25 }), fc.array(fc.nat({ max: 150 }), { maxLength: 8 }), (words, points) => {
+        const text = words.join(' ');
+        expectStreamEquivalent(redactor, text, cut(text, points));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays linear on adversarial input', () => {
+    for (const text of ['12 Main '.repeat(131072), '7'.repeat(1 << 20), '12 Main St, '.repeat(87382), 'Flat 3, '.repeat(131072)]) {
+      const started = performance.now();
+      redactor.find(text);
+      const stream = redactor.stream();
+      for (let index = 0; index < text.length; index += 65536) stream.push(text.slice(index, index + 65536));
+      stream.end();
+      expect(performance.now() - started).toBeLessThan(8000);
+    }
+  });
+});
