@@ -4,7 +4,8 @@ export type PiiveilErrorCode =
   | 'OPERATOR_FAILED'
   | 'INPUT_TOO_LARGE'
   | 'STREAM_ENDED'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  | 'VAULT_FULL';
 
 /**
  * The one error class piiveil throws for data problems. Its message never contains input text:

@@ -10,6 +10,15 @@ export { label, type LabelOptions } from './operators/label.js';
 export { mask, type MaskOptions } from './operators/mask.js';
 export { remove } from './operators/remove.js';
 export { hash, type HashOptions } from './operators/hash.js';
+export { createVault, type Vault, type VaultOptions, type VaultData, type RestoreOptions } from './vault/vault.js';
+export type { VaultEntry } from './vault/state.js';
+export { createTokenizer } from './vault/tokenizer.js';
+export { vaultGuard, type VaultGuardOptions } from './vault/guard.js';
+export { tokenize } from './operators/tokenize.js';
+export { surrogate, type SurrogateOptions } from './operators/surrogate.js';
+export { keyedToken, type KeyedTokenOptions } from './operators/keyed-token.js';
+export { restoreTransform, type RestoreStream } from './stream/restore.js';
+export { restoreValue, type RestoreValueOptions } from './restore-value.js';
 export { createScan, type Scan } from './scanner/scan.js';
 export type {
   BuiltInEntityType,
