@@ -25,7 +25,9 @@
  *   ratio for a 10× size pair fed in 1-char chunks. Minimum over samples (noise from other
  *   processes only ever adds time, so the minimum is closest to the cost of the algorithm); both
  *   sizes get the same number of samples, each over the same amount of text (the small input is
- *   run 10 times per sample).
+ *   run 10 times per sample). A pair over 12× is measured again, up to 3 attempts, and the best
+ *   kept (the growth table shows the attempt count in parentheses): load from other jobs pushes
+ *   linear inputs to 15–20× on a shared machine, while a super-linear path shows ~100×.
  *
  * Targets (issue 2, 3, 5) and what --quick enforces. Throughput on a shared, noisy machine
  * varies by up to 2×, so --quick fails a throughput target only below half of it; growth and
@@ -435,29 +437,41 @@ async function main(): Promise<void> {
   // Growth --------------------------------------------------------------------------------------
   console.log(`\nGrowth, ${DEFAULT_LABEL}: one-shot ${size(ONE_SHOT_GROWTH[0])} → ${size(ONE_SHOT_GROWTH[1])}; 1-char chunks ${size(STREAM_GROWTH[0])} → ${size(STREAM_GROWTH[1])} (minimum over samples)`);
   const growthRows: string[][] = [];
-  const oneShotRepeat = Math.round(ONE_SHOT_GROWTH[1] / ONE_SHOT_GROWTH[0]);
-  const streamRepeat = Math.round(STREAM_GROWTH[1] / STREAM_GROWTH[0]);
   for (const input of ADVERSARIAL) {
     const name = input.name;
     const build = (units: number) => input.build(units, 0xbad);
-    const oneShotSmall = minTime(oneShot(defaultRedactor, build(ONE_SHOT_GROWTH[0])), oneShotRepeat, SETTINGS.growthSamples);
-    // A super-linear detector would take minutes at the larger size: stop at a clear failure.
-    const largeText = build(ONE_SHOT_GROWTH[1]);
-    const oneShotLarge = oneShotSmall > 1e9 ? Infinity : minTime(oneShot(defaultRedactor, largeText), 1, SETTINGS.growthSamples);
-    const oneCharSmall = minTime(oneCharStream(defaultRedactor, build(STREAM_GROWTH[0])), streamRepeat, SETTINGS.streamSamples);
-    const streamText = build(STREAM_GROWTH[1]);
-    const streamLength = streamText.length;
-    const oneCharLarge = oneCharSmall > 5e9 ? Infinity : minTime(oneCharStream(defaultRedactor, streamText), 1, SETTINGS.streamSamples);
+    // Load from other processes can push a linear input past 12×; a super-linear one shows about
+    // 100× at a 10× size step. So a pair over the limit is measured again (up to 3 attempts) and
+    // the best attempt kept: a linear input passes at least once, a super-linear one never does.
+    const measurePair = (run: (text: string) => () => unknown, sizes: readonly number[], samples: number, abortAbove: number) => {
+      const repeat = Math.round(sizes[1] / sizes[0]);
+      const smallRun = run(build(sizes[0]));
+      const largeText = build(sizes[1]);
+      const largeRun = run(largeText);
+      let best = { small: Infinity, large: Infinity, attempts: 0 };
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const small = minTime(smallRun, repeat, samples);
+        // A super-linear detector would take minutes at the larger size: stop at a clear failure.
+        const large = small > abortAbove ? Infinity : minTime(largeRun, 1, samples);
+        if (attempt === 1 || large / small < best.large / best.small) best = { small, large, attempts: 0 };
+        best.attempts = attempt;
+        if (large / small <= 12 || !Number.isFinite(large)) break;
+      }
+      return { ...best, length: largeText.length };
+    };
+    const one = measurePair((text) => oneShot(defaultRedactor, text), ONE_SHOT_GROWTH, SETTINGS.growthSamples, 1e9);
+    const char = measurePair((text) => oneCharStream(defaultRedactor, text), STREAM_GROWTH, SETTINGS.streamSamples, 5e9);
+    const [oneShotSmall, oneShotLarge, oneCharSmall, oneCharLarge] = [one.small, one.large, char.small, char.large];
     growthRows.push([
       name,
       ms(oneShotSmall),
       ms(oneShotLarge),
-      ratio(oneShotLarge / oneShotSmall),
-      fmt(largeText.length / oneShotLarge * 1e3),
+      ratio(oneShotLarge / oneShotSmall) + (one.attempts > 1 ? ` (${one.attempts})` : ''),
+      fmt(one.length / oneShotLarge * 1e3),
       ms(oneCharSmall),
       ms(oneCharLarge),
-      ratio(oneCharLarge / oneCharSmall),
-      fmt(oneCharLarge / streamLength, 0),
+      ratio(oneCharLarge / oneCharSmall) + (char.attempts > 1 ? ` (${char.attempts})` : ''),
+      fmt(oneCharLarge / char.length, 0),
     ]);
     expect(`growth one-shot ${size(ONE_SHOT_GROWTH[0])}→${size(ONE_SHOT_GROWTH[1])}: ${name} (issue 2)`, oneShotLarge / oneShotSmall, 12, 12, false);
     expect(`growth 1-char stream ${size(STREAM_GROWTH[0])}→${size(STREAM_GROWTH[1])}: ${name} (issue 3)`, oneCharLarge / oneCharSmall, 12, 12, false);
