@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
 import { email } from './email.js';
+import { streetAddress } from './street-address.js';
 
 /**
  * Every built-in detector that is on by default, in priority order (earlier wins ties when
@@ -9,5 +10,5 @@ import { email } from './email.js';
  * createRedactor({ detectors: [...defaultDetectors(), myDetector] })
  */
 export function defaultDetectors(): Detector[] {
-  return [email()];
+  return [email(), streetAddress()];
 }
