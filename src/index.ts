@@ -19,7 +19,7 @@ export { surrogate, type SurrogateOptions } from './operators/surrogate.js';
 export { keyedToken, type KeyedTokenOptions } from './operators/keyed-token.js';
 export { restoreTransform, type RestoreStream } from './stream/restore.js';
 export { restoreValue, type RestoreValueOptions } from './restore-value.js';
-export { createScan, type Scan } from './scanner/scan.js';
+export { createScan, type Positions, type Scan } from './scanner/scan.js';
 export type {
   BuiltInEntityType,
   DenyEntry,

@@ -23,6 +23,9 @@ const TRIGGER = /[0-9@:\uff20]/g;
  * Every detector reads these instead of walking the text with its own regex, so clean text
  * costs about one pass whatever the number of detectors.
  */
+/** A read-only list of offsets (an `Int32Array` view): index it, take its length, iterate it. */
+export type Positions = ArrayLike<number> & Iterable<number>;
+
 export interface Scan {
   readonly text: string;
   /** Findings are wanted from here on; text before is context only. */
@@ -33,11 +36,11 @@ export interface Scan {
    * Maximal runs of ASCII digits as flat `[start, end)` pairs, ascending. The first run may start
    * before `from` (at most 64 code units before) when `from` falls inside it.
    */
-  readonly digitRuns: readonly number[];
+  readonly digitRuns: Positions;
   /** Positions of '@' (and full-width '＠') at or after `from`. */
-  readonly ats: readonly number[];
+  readonly ats: Positions;
   /** Positions of ':' at or after `from`. */
-  readonly colons: readonly number[];
+  readonly colons: Positions;
 }
 
 /**
@@ -45,15 +48,20 @@ export interface Scan {
  *
  * @example
  * const scan = createScan('call 555-0100 or a@b.io', 0)
- * scan.digitRuns // [5, 8, 9, 13]
- * scan.ats       // [18]
+ * [...scan.digitRuns] // [5, 8, 9, 13]
+ * [...scan.ats]       // [18]
  */
 export function createScan(text: string, from = 0): Scan {
   const length = text.length;
-  const digitRuns: number[] = [];
-  const ats: number[] = [];
-  const colons: number[] = [];
-  let flags = 0;
+  // Positions go into typed arrays that double when full: `Array.prototype.push` costs grow
+  // from about 5 ns to 20 ns per entry between 10^4 and 10^6 entries (GC scans the elements),
+  // which made 1 MB adversarial inputs look super-linear. Clean text allocates none.
+  let digitRuns: Int32Array = EMPTY;
+  let runCount = 0;
+  let ats: Int32Array = EMPTY;
+  let atCount = 0;
+  let colons: Int32Array = EMPTY;
+  let colonCount = 0;
   let index = from;
   if (from > 0 && from < length && isAsciiDigit(text.charCodeAt(from - 1)) && isAsciiDigit(text.charCodeAt(from))) {
     // Started inside a digit run: find where it began, but never walk back further than any
@@ -63,7 +71,10 @@ export function createScan(text: string, from = 0): Scan {
     while (runStart > limit && isAsciiDigit(text.charCodeAt(runStart - 1))) runStart--;
     index = from + 1;
     while (index < length && isAsciiDigit(text.charCodeAt(index))) index++;
-    digitRuns.push(runStart, index);
+    digitRuns = new Int32Array(16);
+    digitRuns[0] = runStart;
+    digitRuns[1] = index;
+    runCount = 2;
   }
   const trigger = TRIGGER;
   while (index < length) {
@@ -72,22 +83,39 @@ export function createScan(text: string, from = 0): Scan {
     const at = trigger.lastIndex - 1;
     const code = text.charCodeAt(at);
     if (code === AT || code === 0xff20) {
-      ats.push(at);
+      if (atCount === ats.length) ats = grow(ats);
+      ats[atCount++] = at;
       index = at + 1;
     } else if (code === COLON) {
-      colons.push(at);
+      if (colonCount === colons.length) colons = grow(colons);
+      colons[colonCount++] = at;
       index = at + 1;
     } else {
       let end = at + 1;
       while (end < length && isAsciiDigit(text.charCodeAt(end))) end++;
-      digitRuns.push(at, end);
+      if (runCount === digitRuns.length) digitRuns = grow(digitRuns);
+      digitRuns[runCount++] = at;
+      digitRuns[runCount++] = end;
       index = end;
     }
   }
-  if (digitRuns.length > 0) flags |= HAS_DIGIT;
-  if (ats.length > 0) flags |= HAS_AT;
-  if (colons.length > 0) flags |= HAS_COLON;
-  return { text, from, flags, digitRuns, ats, colons };
+  const flags = (runCount > 0 ? HAS_DIGIT : 0) | (atCount > 0 ? HAS_AT : 0) | (colonCount > 0 ? HAS_COLON : 0);
+  return {
+    text,
+    from,
+    flags,
+    digitRuns: runCount === 0 ? EMPTY : digitRuns.subarray(0, runCount),
+    ats: atCount === 0 ? EMPTY : ats.subarray(0, atCount),
+    colons: colonCount === 0 ? EMPTY : colons.subarray(0, colonCount),
+  };
+}
+
+const EMPTY: Int32Array = /* #__PURE__ */ new Int32Array(0);
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length === 0 ? 16 : array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 const isAsciiDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
