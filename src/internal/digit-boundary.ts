@@ -15,8 +15,8 @@ const SLASH = 47; // '/'
 const COLON = 58; // ':'
 const UNDERSCORE = 95; // '_'
 
-/** True for '0'..'9'. */
-export const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
+/** True for '0'..'9'; false for NaN, so a read past the end of the text is no digit. */
+export const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** True for the first half of a surrogate pair (a chunk may end between the halves). */
 export const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;

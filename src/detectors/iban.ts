@@ -1,0 +1,205 @@
+import { ASCII_CLASS, WORD, isWordCodeAt } from '../scanner/char-class.js';
+import { HAS_DIGIT } from '../scanner/scan.js';
+import type { Detector } from '../types.js';
+
+/** Options of `iban`. */
+export interface IbanOptions {
+  /**
+   * Accept an IBAN typed all in lowercase (`de89 3704 …`). ISO 13616 prints IBANs in capitals,
+   * but people type them in lowercase in chat; mod-97 ignores case, so precision stays high.
+   * Mixed case (`LV80 bANK …`) is never accepted. Default: true.
+   */
+  readonly allowLowercase?: boolean;
+  /**
+   * Score of a finding. Default: 0.99 (mod-97 lets through one random string in 97, Luhn one in
+   * ten, so an IBAN whose tail also looks like a grouped card number wins as the longer span).
+   */
+  readonly score?: number;
+}
+
+/**
+ * IBAN length per country (country code, total length in characters), from the SWIFT IBAN
+ * Registry (ISO 13616 registration authority, release of December 2024).
+ */
+const REGISTRY =
+  'AD24AE23AL28AT20AZ28BA20BE16BG22BH22BI27BR29BY28CH21CR22CY28CZ24DE22DJ27DK18DO28EE20EG29' +
+  'ES24FI18FK18FO18FR27GB22GE22GI23GL18GR27GT28HN28HR21HU28IE22IL23IQ23IS26IT27JO30KW30KZ20' +
+  'LB28LC32LI21LT20LU20LV21LY25MC27MD24ME22MK19MN20MR27MT31MU30NI28NL18NO15OM23PK24PL28PS29' +
+  'PT25QA29RO24RS22RU33SA24SC31SD18SE24SI19SK24SM27SO23ST25SV28TL23TN24TR26UA29VA22VG24XK20YE30';
+/**
+ * National IBANs in use but not (yet) in the SWIFT registry: Algeria, Iran, Morocco,
+ * Mozambique (lengths as listed by validator.js `isIBAN`, after Wikipedia "International Bank
+ * Account Number", partial adopters). Mod-97 applies to them as to any IBAN.
+ */
+const NATIONAL = 'DZ26IR26MA28MZ25';
+/** Longest IBAN in the tables (RU) and the longest finding: 33 characters in groups of four. */
+const MAX_IBAN = 33;
+const MAX_SPAN = 41; // MAX_IBAN + 8 separators
+/**
+ * A candidate is decided by at most MAX_SPAN + 3 code units from its start: the IBAN, the
+ * character after it and, after a '-' or '.', one more (two for a surrogate pair).
+ */
+const DECIDED_AFTER = MAX_SPAN + 3;
+
+const SPACE = 32;
+const HYPHEN = 45;
+const DOT = 46;
+const UNDERSCORE = 95;
+const NO_SEPARATOR = -1;
+/** `ibanEnd` results besides an end index. */
+const NONE = -1;
+const OPEN = -2;
+
+/** Length by country: index (first letter − 'A') · 26 + (second − 'A'); 0 = no IBAN. */
+const LENGTHS: Uint8Array = /* #__PURE__ */ buildLengths(REGISTRY + NATIONAL);
+
+/**
+ * Finds IBANs (ISO 13616): a country code, two check digits and the country's BBAN, with the
+ * total length the IBAN registry gives for the country and a valid ISO 7064 mod-97-10 check
+ * (which catches every single-character error and almost all transpositions). Contiguous
+ * (`DE89370400440532013000`) or in groups of four separated by single spaces or dashes
+ * (`DE89 3704 0044 0532 0130 00`), one kind per IBAN; capitals, or all lowercase unless
+ * `allowLowercase: false`. Anchored on the scanner's digit runs: the check digits are the
+ * first digits after the two-letter country code, so text without digits costs nothing here.
+ *
+ * @example
+ * createRedactor({ detectors: [iban()] }).redact('IBAN: GB29 NWBK 6016 1331 9268 19.').text
+ * // 'IBAN: [IBAN].'
+ */
+export function iban(options: IbanOptions = {}): Detector {
+  const allowLowercase = options.allowLowercase ?? true;
+  const score = options.score ?? 0.99;
+  return {
+    name: 'iban',
+    type: 'IBAN',
+    maxLength: MAX_SPAN,
+    lookbehind: 2,
+    find(scan, out) {
+      if ((scan.flags & HAS_DIGIT) === 0) return;
+      const { text, digitRuns } = scan;
+      for (let k = 0; k < digitRuns.length; k += 2) {
+        const start = digitRuns[k] - 2;
+        if (start < scan.from || !isAsciiLetter(text.charCodeAt(start + 1))) continue;
+        const end = ibanEnd(text, start, text.length, false, allowLowercase);
+        if (end >= 0) out.push({ type: 'IBAN', start, end, score, detector: 'iban' });
+      }
+    },
+    pending(text, from) {
+      // An IBAN starts with two letters at a word start, so any text can end one; but it is
+      // decided DECIDED_AFTER code units after its start. Find the earliest candidate that
+      // needs more text; a trailing high surrogate may still become a letter.
+      let limit = text.length;
+      if (limit > from && isHighSurrogate(text.charCodeAt(limit - 1))) limit--;
+      let hold = text.length;
+      for (let start = Math.max(from, limit - DECIDED_AFTER); start < limit; start++) {
+        if (ibanEnd(text, start, limit, true, allowLowercase) === OPEN) {
+          hold = start;
+          break;
+        }
+      }
+      // No IBAN starting before `hold` may end after it (one could contain a later candidate).
+      for (let start = Math.max(from, hold - MAX_SPAN); start < hold; start++) {
+        if (ibanEnd(text, start, limit, true, allowLowercase) > hold) {
+          hold = start;
+          start = Math.max(from, hold - MAX_SPAN) - 1;
+        }
+      }
+      return hold;
+    },
+  };
+}
+
+/**
+ * End of the IBAN starting at `start`, NONE, or (when `open`) OPEN if deciding needs a code
+ * unit at or after `limit`. Reads at most 2 code units before `start` and DECIDED_AFTER from it.
+ */
+function ibanEnd(text: string, start: number, limit: number, open: boolean, allowLowercase: boolean): number {
+  const missing = open ? OPEN : NONE;
+  if (start > 0 && isWordOrUnderscore(text, start - 1)) return NONE;
+  const first = text.charCodeAt(start);
+  if (!isAsciiLetter(first)) return NONE;
+  if (start + 1 >= limit) return missing;
+  const second = text.charCodeAt(start + 1);
+  if (!isAsciiLetter(second)) return NONE;
+  const lower = (first & 0x20) !== 0;
+  if ((second & 0x20) !== (first & 0x20) || (lower && !allowLowercase)) return NONE;
+  const length = LENGTHS[((first | 0x20) - 97) * 26 + ((second | 0x20) - 97)];
+  if (length === 0) return NONE;
+  for (let index = start + 2; index < start + 4; index++) {
+    if (index >= limit) return missing;
+    if (!isDigit(text.charCodeAt(index))) return NONE;
+  }
+  let index = start + 4;
+  if (index >= limit) return missing;
+  const afterCheck = text.charCodeAt(index);
+  const separator = afterCheck === SPACE || afterCheck === HYPHEN ? afterCheck : NO_SEPARATOR;
+  for (let count = 4; count < length; count++) {
+    if (separator !== NO_SEPARATOR && (count & 3) === 0) {
+      if (index >= limit) return missing;
+      if (text.charCodeAt(index) !== separator) return NONE;
+      index++;
+    }
+    if (index >= limit) return missing;
+    if (!isIbanChar(text.charCodeAt(index), lower)) return NONE;
+    index++;
+  }
+  const end = index;
+  if (end < limit) {
+    // Not glued to a longer token: 'DE89…00X', 'DE89…00-12', 'DE89…00.5'.
+    if (isWordOrUnderscore(text, end)) return NONE;
+    const after = text.charCodeAt(end);
+    if (after === HYPHEN || after === DOT) {
+      if (end + 1 >= limit) {
+        if (open) return OPEN;
+      } else if (isWordOrUnderscore(text, end + 1)) return NONE;
+    }
+  } else if (open) return OPEN;
+  const check = (text.charCodeAt(start + 2) - 48) * 10 + (text.charCodeAt(start + 3) - 48);
+  // ISO 7064 mod-97-10 check digits are 02–98; '00', '01' and '99' never occur.
+  if (check < 2 || check > 98) return NONE;
+  return mod97(text, start, end) === 1 ? end : NONE;
+}
+
+/** ISO 7064 mod-97-10 of the IBAN in `[start, end)` rearranged (country and check digits moved to the end), letters A=10 … Z=35. */
+function mod97(text: string, start: number, end: number): number {
+  let remainder = 0;
+  for (let index = start + 4; index < end; index++) remainder = mod97Step(remainder, text.charCodeAt(index));
+  for (let index = start; index < start + 4; index++) remainder = mod97Step(remainder, text.charCodeAt(index));
+  return remainder;
+}
+
+function mod97Step(remainder: number, code: number): number {
+  if (isDigit(code)) return (remainder * 10 + (code - 48)) % 97;
+  if (isAsciiLetter(code)) return (remainder * 100 + ((code | 0x20) - 87)) % 97;
+  return remainder; // a separator
+}
+
+function isIbanChar(code: number, lower: boolean): boolean {
+  if (isDigit(code)) return true;
+  return lower ? (code - 97) >>> 0 <= 25 : (code - 65) >>> 0 <= 25;
+}
+
+function isWordOrUnderscore(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (ASCII_CLASS[code] & WORD) !== 0 || code === UNDERSCORE;
+  return isWordCodeAt(text, index);
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57; // false for NaN (past the end)
+const isAsciiLetter = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+function buildLengths(table: string): Uint8Array {
+  const lengths = new Uint8Array(26 * 26);
+  for (let index = 0; index < table.length; index += 4) {
+    const key = (table.charCodeAt(index) - 65) * 26 + (table.charCodeAt(index + 1) - 65);
+    lengths[key] = Number(table.slice(index + 2, index + 4));
+  }
+  return lengths;
+}
+
+/**
+ * The country codes and lengths the detector knows, for tests and documentation.
+ * @internal not re-exported from the package entry.
+ */
+export const IBAN_LENGTHS_SOURCE = { registry: REGISTRY, national: NATIONAL } as const;
