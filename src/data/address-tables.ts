@@ -15,6 +15,12 @@
  * multi-word name ("new_york").
  */
 
+/**
+ * Street types of British and Australian usage missing from Publication 28 (Royal Mail PAF and
+ * Australia Post street-type lists); all weak.
+ */
+export const EXTRA_SUFFIXES = 'circuit parade esplanade rise quay chase vale wynd grange';
+
 /** Publication 28 C2 designators that take an identifier ("Apt 4B"), with `flat` and `level`. */
 export const UNIT_WITH_ID =
   'apartment apt building bldg department dept floor fl hangar hngr key lot pier room rm slip space spc stop ' +
@@ -131,7 +137,7 @@ export const NUMBER_CONTEXT_WORDS =
   'stage pin code zip postcode postal plz';
 
 /** Prepositions after which a 4-digit 1900-2099 number is a year (guard 5). */
-export const TEMPORAL_PREPOSITIONS = 'in since by until till from of before after during around circa ca c to between and';
+export const TEMPORAL_PREPOSITIONS = 'in since by until till from of before after during around circa ca c between';
 
 /** Month names and abbreviations: "12 March" is a date. */
 export const MONTHS =

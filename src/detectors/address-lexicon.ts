@@ -7,6 +7,7 @@ import {
   COUNTRIES,
   DE_STREET_TYPES,
   DIRECTIONALS,
+  EXTRA_SUFFIXES,
   FR_PARTICLES,
   FR_STREET_TYPES,
   LOCATION_CUES,
@@ -90,6 +91,7 @@ function build(): Lexicon {
     }
   }
   add('close', SUFFIX);
+  add(EXTRA_SUFFIXES, SUFFIX);
   add(STRONG_SUFFIXES.toLowerCase(), STRONG);
   add(STRONG_WHEN_CAPITALISED.toLowerCase(), STRONG_CAP);
   add(UNIT_WITH_ID, UNIT_ID);

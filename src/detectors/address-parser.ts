@@ -147,11 +147,11 @@ export class AddressParser {
     for (let index = 0; index < 6; index++) {
       if (token.kind === WORD) {
         const flags = this.flags(token.word);
-        if (flags & (UNIT_ID | UNIT_ALONE) && !(flags & SUFFIX)) break;
+        if (flags & (UNIT_ID | UNIT_ALONE) && !(flags & SUFFIX) && index > 0) break;
         // "123 The Street" (British): a capitalised "The" right before a suffix is a name.
         if (flags & NOT_NAME && !(index === 0 && token.word === 'the' && token.cap === 1 && this.flags(readToken(win, token.next).word) & SUFFIX)) break;
         if (index === 0 && flags & (COUNT | MONTH)) return undefined;
-        if (token.cap === 0 && flags & COUNT && !(flags & STRONG)) return undefined;
+        if (token.cap === 0 && flags & COUNT && !(flags & STRONG)) break;
         names.push(token);
         if (token.dot && !(flags & (ABBREVIATION | DIRECTION)) && token.word.length > 2) break;
       } else if (token.kind === ORD) {
@@ -182,7 +182,9 @@ export class AddressParser {
       if (names.length === 0 || names.length > 3 || names.some((name) => name.kind !== WORD || name.cap === 0)) return undefined;
       const last = names[names.length - 1];
       const tail = this.tail(this.after(last), last.end);
-      return (hasUnit || tail.units > 0) && tail.lastLine > 0 ? { start, end: tail.end } : undefined;
+      // "80 Strand, London WC2R 0RL": a one- or two-word name is enough before a postcode.
+      const postcoded = tail.lastLine === 2 && names.length <= 2;
+      return ((hasUnit || tail.units > 0) && tail.lastLine > 0) || postcoded ? { start, end: tail.end } : undefined;
     }
     let lowerName = true;
     let nameIsSuffix = false;
@@ -308,7 +310,7 @@ export class AddressParser {
     if (token.kind !== WORD) return false;
     const flags = this.flags(token.word);
     if (index > 0 && token.cap === 0 && flags & CITY_PARTICLE) return true;
-    return !(flags & (NOT_NAME | UNIT_ID | UNIT_ALONE | COUNT));
+    return !(flags & (NOT_NAME | UNIT_ID | UNIT_ALONE)) && (token.cap > 0 || !(flags & COUNT));
   }
 
   /** Offers the readings that can follow `count` city words at `token`. */
@@ -488,6 +490,7 @@ export class AddressParser {
       current = readToken(win, current.next);
     }
     if (ends.length === 0) return undefined;
+    let best = -1;
     for (const last of ends) {
       let next = readToken(win, last.next);
       if (next.kind === COMMA) next = readToken(win, next.next);
@@ -495,11 +498,12 @@ export class AddressParser {
         this.near(next.start);
         const code = digitCodeEnd(win.text, next.start, win.end, 5);
         const city = code >= 0 ? this.cityWords(readToken(win, code)) : -1;
-        if (city >= 0) return { start: this.anchor, end: this.country(city) };
+        if (city >= 0) best = Math.max(best, this.country(city));
       }
       const line = this.lastLine(last.dot ? -1 : last.next);
-      if (line.lastLine === 2) return { start: this.anchor, end: line.end };
+      if (line.lastLine === 2) best = Math.max(best, line.end);
     }
+    if (best >= 0) return { start: this.anchor, end: best };
     const last = ends[ends.length - 1];
     return this.cue(this.anchor) ? { start: this.anchor, end: last.end } : undefined;
   }
