@@ -1,6 +1,10 @@
 import type { Detector } from '../types.js';
+import { creditCard } from './credit-card.js';
 import { email } from './email.js';
+import { health } from './health.js';
+import { iban } from './iban.js';
 import { streetAddress } from './street-address.js';
+import { usSsn } from './us-ssn.js';
 
 /**
  * Every built-in detector that is on by default, in priority order (earlier wins ties when
@@ -10,5 +14,5 @@ import { streetAddress } from './street-address.js';
  * createRedactor({ detectors: [...defaultDetectors(), myDetector] })
  */
 export function defaultDetectors(): Detector[] {
-  return [email(), streetAddress()];
+  return [email(), creditCard(), iban(), usSsn(), streetAddress(), health()];
 }
