@@ -1,5 +1,5 @@
 import type { VaultEntry, VaultState } from './state.js';
-import { NEED_MORE, type TokenMatch, matchToken, upperName } from './syntax.js';
+import { MAX_INNER_SPACES, MAX_NAME, MAX_TOKEN_TEXT, NEED_MORE, type TokenMatch, isNameCode, matchToken, upperName } from './syntax.js';
 
 const OPEN = 91; // '['
 
@@ -31,7 +31,22 @@ export function restoreInto(state: VaultState, text: string, from: number, final
   const token: TokenMatch = { end: 0, nameStart: 0, nameEnd: 0 };
   let copied = from;
   let index = from;
+  // Every token has a '_' within MAX_TOKEN_TEXT of its start: positions farther from the next
+  // '_' cannot start one, so without surrogates the loop jumps straight there (clean prose then
+  // costs one native indexOf; measured 75 → 1 GB/s-class on the clean chat corpus).
+  // In a stream, a token may also be incomplete at the end: only in the trailing run of
+  // characters a token can begin with ('[', spaces, name characters).
+  let underscore = hasTokens ? text.indexOf('_', index) : -1;
+  const tail = final || !hasTokens ? length : tokenTail(text, from);
   while (index < length) {
+    if (underscore !== -1 && underscore < index) underscore = text.indexOf('_', index);
+    const tokenPossible = hasTokens && ((underscore !== -1 && underscore - index <= MAX_TOKEN_TEXT) || index >= tail);
+    if (!tokenPossible && !hasSurrogates) {
+      let next = underscore === -1 ? length : underscore - MAX_TOKEN_TEXT;
+      if (next > tail) next = tail;
+      index = next > index ? next : index + 1;
+      continue;
+    }
     const code = text.charCodeAt(index);
     let end = -1;
     let entry: VaultEntry | undefined;
@@ -43,7 +58,7 @@ export function restoreInto(state: VaultState, text: string, from: number, final
         entry = found.value;
       }
     }
-    if (hasTokens && (code === OPEN || ((code | 0x20) - 97) >>> 0 <= 25)) {
+    if (tokenPossible && (code === OPEN || ((code | 0x20) - 97) >>> 0 <= 25)) {
       const match = matchToken(text, index, final, token);
       if (match === NEED_MORE) break;
       if (match > end) {
@@ -72,4 +87,23 @@ export function restoreText(state: VaultState, text: string, json: boolean): str
   const parts: string[] = [];
   restoreInto(state, text, 0, true, json, parts);
   return parts.length === 1 ? parts[0] : parts.join('');
+}
+
+/**
+ * Where a token still incomplete at the end of `text` could start: the trailing name characters,
+ * with `[` and up to MAX_INNER_SPACES spaces before and after them (`[ EMAIL_1 `).
+ */
+function tokenTail(text: string, from: number): number {
+  let index = skipSpaces(text, text.length, from);
+  const nameEnd = index;
+  while (index > from && nameEnd - index <= MAX_NAME && isNameCode(text.charCodeAt(index - 1))) index--;
+  const nameStart = index;
+  index = skipSpaces(text, index, from);
+  return index > from && text.charCodeAt(index - 1) === OPEN ? index - 1 : nameStart;
+}
+
+function skipSpaces(text: string, end: number, from: number): number {
+  let index = end;
+  while (index > from && end - index < MAX_INNER_SPACES && (text.charCodeAt(index - 1) === 32 || text.charCodeAt(index - 1) === 9)) index--;
+  return index;
 }
