@@ -1,0 +1,557 @@
+import { HEALTH_LEXICON, HEALTH_MAX_FORM_LENGTH } from '../data/health-lexicon.js';
+import { ASCII_CLASS, WORD, isWordCodeAt } from '../scanner/char-class.js';
+import type { Detector, Finding } from '../types.js';
+
+/** What a HEALTH finding is about; reported as `finding.category`. */
+export type HealthCategory = 'condition' | 'mental_health' | 'reproductive' | 'medication' | 'procedure';
+/** Lexicon tiers: T1 fires anywhere, T2 needs a cue nearby, T3 compares the exact case. */
+export type HealthTier = 'T1' | 'T2' | 'T3';
+
+/** Options of `health`. */
+export interface HealthOptions {
+  /** Categories to report. Default: all five. */
+  readonly categories?: readonly HealthCategory[];
+  /** Tiers to report. Default: all three. */
+  readonly tiers?: readonly HealthTier[];
+}
+
+const CATEGORIES: readonly HealthCategory[] = ['condition', 'mental_health', 'reproductive', 'medication', 'procedure'];
+const TIERS: readonly HealthTier[] = ['T1', 'T2', 'T3'];
+const SCORES = [0, 0.9, 0.8, 0.85]; // by tier number: cue-gated T2 scores below T1 so T1 wins overlaps
+
+// Windows (see ../shared/notes/health-and-address.md, "Tiers"): a cue counts within 6 tokens
+// before a T2 term or within 3 tokens after it, in the same sentence. Both windows are also
+// capped in code units so that a huge token cannot make the look-around (and a stream's
+// hold-back) unbounded: a token that starts more than BEFORE_CHARS before the term is simply not
+// in the window, and the after window ends AFTER_CHARS past the term.
+const BEFORE_TOKENS = 6;
+const AFTER_TOKENS = 3;
+const BEFORE_CHARS = 96;
+const AFTER_CHARS = 48;
+/** A self cue ("my", "I have") must end at most this many tokens before the term. */
+const SELF_GAP = 2;
+/** Spaces between two tokens of a phrase: more than this and the phrase is broken. */
+const MAX_GAP = 3;
+const MAX_PHRASE_TOKENS = 6;
+/** Longest span one match can cover: the longest form, wider gaps, a possessive "'s". */
+const MAX_MATCH = HEALTH_MAX_FORM_LENGTH + (MAX_PHRASE_TOKENS - 1) * (MAX_GAP - 1) + 2;
+/** Text before the end that `pending` re-examines: a term, its after window, a cue and an overlap. */
+const REACH = 3 * MAX_MATCH + AFTER_CHARS + 8;
+
+// Node flags: what a form ending at this node is.
+const TERM = 1;
+const CUE_BEFORE = 2;
+const CUE_SELF = 4;
+const CUE_AFTER = 8;
+const ANTI = 16;
+/** Term info bit: a short all-caps T3 acronym (MS, ED, STD) that also needs a strong cue. */
+const NEEDS_CUE = 64;
+
+// Symbols: lower-case trie a-z 0-25, 0-9 26-35; exact trie A-Z 0-25, a-z 26-51, 0-9 52-61.
+const LOWER_SEP = 36;
+const LOWER_APOS = 37;
+const LOWER_SYMBOLS = 38;
+const EXACT_SEP = 62;
+const EXACT_APOS = 63;
+const EXACT_SYMBOLS = 64;
+
+const HYPHEN = 45; // '-'
+const APOSTROPHE = 39; // "'"
+const RIGHT_QUOTE = 0x2019; // '’'
+const SPACE = 32;
+const TAB = 9;
+
+interface Trie {
+  readonly symbols: number;
+  /** Dense children of the root, so the first character costs one load. */
+  readonly root: Int32Array;
+  readonly first: Int32Array;
+  readonly count: Uint8Array;
+  readonly edgeSymbol: Uint8Array;
+  readonly edgeTarget: Int32Array;
+  readonly flags: Uint8Array;
+  /** Flags of the node and of every node below it. */
+  readonly below: Uint8Array;
+  /** Flags of every node below this one: what a walk stopped here could still become. */
+  readonly next: Uint8Array;
+  /** Category index << 2 | tier, plus NEEDS_CUE, for TERM nodes. */
+  readonly info: Uint8Array;
+}
+
+interface Lexicon {
+  readonly lower: Trie;
+  readonly exact: Trie;
+}
+
+let shared: Lexicon | undefined;
+
+/**
+ * Finds mentions of health conditions, mental health, reproductive health, medications and
+ * procedures in chat text, from a hand-written lexicon of about 3,900 entries (lexicon/health.tsv).
+ * Unambiguous terms (T1: "metformin", "type 2 diabetes") fire anywhere; ambiguous ones (T2:
+ * "depression", "cold", "stroke") only with a cue nearby ("diagnosed with", "my", "... meds");
+ * idioms ("cold brew", "stroke of genius", "MS Teams") switch a match off; acronyms (T3: "PrEP",
+ * "MS") compare the exact case. One linear pass over the text, a trie walk per word; the longest
+ * match wins through overlap resolution.
+ *
+ * @example
+ * createRedactor({ detectors: [health()] }).redact('I was diagnosed with type 2 diabetes, now on metformin').text
+ * // 'I was diagnosed with [HEALTH], now on [HEALTH]'
+ */
+export function health(options: HealthOptions = {}): Detector {
+  if (options === null || typeof options !== 'object') throw new TypeError('health: options must be an object (or omitted)');
+  const categoryMask = maskOf(options.categories, CATEGORIES, 'categories');
+  const tierMask = maskOf(options.tiers, TIERS, 'tiers');
+  const lexicon = (shared ??= buildLexicon());
+  const matcher = createMatcher(lexicon, categoryMask, tierMask);
+  return {
+    name: 'health',
+    type: 'HEALTH',
+    maxLength: MAX_MATCH,
+    lookbehind: BEFORE_CHARS + 3,
+    find(scan, out) {
+      const { text, from } = scan;
+      const length = text.length;
+      let index = from;
+      // Started inside a word: the word belongs to text already decided.
+      if (index > 0 && index < length && !isTokenStart(text, index)) index = tokenEnd(text, index);
+      while (index < length) {
+        const code = text.charCodeAt(index);
+        if (code < 128 ? (ASCII_CLASS[code] & WORD) === 0 : !isWordCodeAt(text, index)) {
+          index++;
+          continue;
+        }
+        if (matcher.decide(text, index, false) === EMIT) out.push(matcher.finding(index));
+        index = tokenEnd(text, index);
+      }
+    },
+    pending(text, from) {
+      const length = text.length;
+      let index = Math.max(from, length - REACH);
+      if (index > 0 && index < length && !isTokenStart(text, index)) index = tokenEnd(text, index);
+      const regionStart = index;
+      let crossing = false;
+      let held = length;
+      while (index < length) {
+        if (!isWordAt(text, index)) {
+          index++;
+          continue;
+        }
+        const verdict = matcher.decide(text, index, true);
+        if (verdict === UNDECIDED) {
+          held = index;
+          break;
+        }
+        if (verdict === EMIT && matcher.end > length - MAX_MATCH) crossing = true;
+        index = tokenEnd(text, index);
+      }
+      if (held === length || !crossing) return held;
+      // A decided finding that crosses the cut is held with it (rare: only near the end).
+      for (index = regionStart; index < held; ) {
+        if (!isWordAt(text, index)) {
+          index++;
+          continue;
+        }
+        if (matcher.decide(text, index, false) === EMIT && matcher.end > held) return index;
+        index = tokenEnd(text, index);
+      }
+      return held;
+    },
+  };
+}
+
+const NONE = 0;
+const EMIT = 1;
+const UNDECIDED = 2;
+
+interface Matcher {
+  /** Verdict for a match starting at the token start `start`; sets `end`, `info`. */
+  decide(text: string, start: number, streaming: boolean): number;
+  finding(start: number): Finding;
+  readonly end: number;
+}
+
+/** Per-detector scratch state: the results of the last walk, reused so no call allocates. */
+function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number): Matcher {
+  const { lower, exact } = lexicon;
+  // Results of `walk`.
+  let termEnd = -1;
+  let termInfo = 0;
+  let beforeEnd = -1;
+  let selfEnd = -1;
+  let afterFound = false;
+  let antiEnd = -1;
+  let open = 0;
+  // Tokens before the candidate, nearest first.
+  const tokenStarts = new Int32Array(BEFORE_TOKENS);
+  const tokenEnds = new Int32Array(BEFORE_TOKENS);
+  let matchEnd = 0;
+  let matchInfo = 0;
+
+  /**
+   * Follows `trie` from `start` as far as the text allows (at most MAX_MATCH code units) and
+   * records every form that ends there at a token boundary. `limit` bounds where a before-cue may
+   * end. Sets `open` to what the walk could still become when it ran into the end of the text.
+   */
+  const walk = (trie: Trie, text: string, start: number, limit: number): void => {
+    termEnd = -1;
+    beforeEnd = -1;
+    selfEnd = -1;
+    afterFound = false;
+    antiEnd = -1;
+    open = 0;
+    const length = text.length;
+    const isExact = trie.symbols === EXACT_SYMBOLS;
+    let node = 0;
+    let position = start;
+    for (;;) {
+      if (position >= length) {
+        open |= trie.next[node];
+        return;
+      }
+      const code = text.charCodeAt(position);
+      let symbol: number;
+      let advance = 1;
+      if (code < 128) {
+        const cls = ASCII_CLASS[code];
+        if ((cls & WORD) !== 0) {
+          if (code <= 57) symbol = (isExact ? 52 : 26) + code - 48;
+          else if (isExact) symbol = code <= 90 ? code - 65 : code - 97 + 26;
+          else symbol = (code | 0x20) - 97;
+        } else if (code === HYPHEN) {
+          symbol = isExact ? EXACT_SEP : LOWER_SEP;
+        } else if (code === SPACE || code === TAB) {
+          if (node === 0) return;
+          while (advance < MAX_GAP && position + advance < length) {
+            const next = text.charCodeAt(position + advance);
+            if (next !== SPACE && next !== TAB) break;
+            advance++;
+          }
+          if (position + advance >= length) {
+            const gap = node === 0 ? 0 : childOf(trie, node, isExact ? EXACT_SEP : LOWER_SEP);
+            if (gap > 0) open |= trie.next[gap] | trie.flags[gap];
+            return;
+          }
+          const next = text.charCodeAt(position + advance);
+          if (next === SPACE || next === TAB) return;
+          symbol = isExact ? EXACT_SEP : LOWER_SEP;
+        } else if (code === APOSTROPHE) {
+          symbol = isExact ? EXACT_APOS : LOWER_APOS;
+        } else {
+          return;
+        }
+      } else if (code === RIGHT_QUOTE) {
+        symbol = isExact ? EXACT_APOS : LOWER_APOS;
+      } else {
+        const folded = isExact ? -1 : foldLatin1(code);
+        if (folded < 0) return;
+        symbol = folded;
+      }
+      const child = node === 0 ? trie.root[symbol] : childOf(trie, node, symbol);
+      if (child <= 0) return;
+      node = child;
+      position += advance;
+      const flags = trie.flags[node];
+      if (flags === 0) continue;
+      // A form ends here only at a token boundary; a possessive "'s" may follow.
+      const boundary = boundaryAt(text, position);
+      if (boundary === 0) continue;
+      if (boundary === 2) open |= flags;
+      if ((flags & TERM) !== 0) {
+        termEnd = position;
+        termInfo = trie.info[node];
+      }
+      if ((flags & CUE_BEFORE) !== 0 && position <= limit && beforeEnd < 0) beforeEnd = position;
+      if ((flags & CUE_SELF) !== 0 && position <= limit) selfEnd = position;
+      if ((flags & CUE_AFTER) !== 0) afterFound = true;
+      if ((flags & ANTI) !== 0) antiEnd = position;
+    }
+  };
+
+  /** Fills tokenStarts/tokenEnds with up to 6 tokens before `start` in its sentence; returns how many. */
+  const collectBefore = (text: string, start: number): number => {
+    const floor = Math.max(0, start - BEFORE_CHARS);
+    let count = 0;
+    let position = start;
+    while (count < BEFORE_TOKENS) {
+      while (position > floor && !isWordAt(text, position - 1)) {
+        if (isBreak(text.charCodeAt(position - 1))) return count;
+        position--;
+      }
+      if (position <= floor) return count;
+      const end = position;
+      while (position > floor && (isWordAt(text, position - 1) || (position - 1 > floor && isConnector(text.charCodeAt(position - 1)) && isWordAt(text, position - 2)))) position--;
+      if (!isTokenStart(text, position)) return count; // the token began before the window
+      tokenStarts[count] = position;
+      tokenEnds[count] = end;
+      count++;
+    }
+    return count;
+  };
+
+  const decide = (text: string, start: number, streaming: boolean): number => {
+    if (!isTokenStart(text, start)) return NONE;
+    walk(lower, text, start, start);
+    let end = termEnd;
+    let info = termInfo;
+    let undecided = streaming && (open & TERM) !== 0;
+    const code = text.charCodeAt(start);
+    if ((code - 65) >>> 0 <= 25) {
+      walk(exact, text, start, start);
+      if (termEnd > end) {
+        end = termEnd;
+        info = termInfo;
+      }
+      if (streaming && (open & TERM) !== 0) undecided = true;
+    }
+    if (undecided) return UNDECIDED;
+    if (end < 0) return NONE;
+    const tier = info & 3;
+    if ((categoryMask & (1 << ((info >> 2) & 7))) === 0 || (tierMask & (1 << (tier - 1))) === 0) return NONE;
+    matchEnd = end;
+    matchInfo = info;
+    // Anti-cues: an idiom that overlaps the match, starting in the 6 tokens before or inside it.
+    const count = collectBefore(text, start);
+    let strongBefore = false;
+    let selfCue = false;
+    for (let k = 0; k < count; k++) {
+      walk(lower, text, tokenStarts[k], start);
+      if (antiEnd > start) return NONE;
+      if (streaming && (open & ANTI) !== 0) undecided = true;
+      // A health phrase before the term, or an unambiguous (T1) term ("bipolar disorder and lithium").
+      if (beforeEnd >= 0 || (termEnd >= 0 && termEnd <= start && (termInfo & 3) === 1)) strongBefore = true;
+      // "my cold", "I have a cold": the self cue ends right before the term or one token earlier.
+      if (selfEnd >= 0 && (selfEnd === tokenEnds[0] || (count >= SELF_GAP && selfEnd === tokenEnds[SELF_GAP - 1]))) selfCue = true;
+    }
+    for (let token = start; token < end; token = nextTokenStart(text, token, end)) {
+      walk(lower, text, token, start);
+      if (antiEnd > 0) return NONE;
+      if (streaming && (open & ANTI) !== 0) undecided = true;
+    }
+    if (undecided) return UNDECIDED;
+    if (tier === 1 || (tier === 3 && (info & NEEDS_CUE) === 0)) return EMIT;
+    const category = (info >> 2) & 7;
+    const strongOnly = tier === 3 || category === 3 || category === 4; // medication, procedure
+    if (strongBefore || (!strongOnly && selfCue)) return EMIT;
+    // After window: a cue starting within the next 3 tokens of the sentence.
+    let position = tokenEnd(text, end);
+    const ceiling = end + AFTER_CHARS;
+    for (let k = 0; k < AFTER_TOKENS; k++) {
+      while (position < text.length && !isWordAt(text, position)) {
+        if (isBreak(text.charCodeAt(position))) return NONE;
+        position++;
+      }
+      if (position >= text.length) return streaming ? UNDECIDED : NONE;
+      if (position >= ceiling) return NONE;
+      // "20mg": the unit after a number is the cue.
+      let from = position;
+      while (from < position + 12 && from < text.length && (text.charCodeAt(from) - 48) >>> 0 <= 9) from++;
+      walk(lower, text, from, from);
+      if (afterFound) return EMIT;
+      if (streaming && (open & CUE_AFTER) !== 0) return UNDECIDED;
+      position = tokenEnd(text, position);
+    }
+    return NONE;
+  };
+
+  return {
+    decide,
+    finding(start) {
+      const tier = matchInfo & 3;
+      return { type: 'HEALTH', start, end: matchEnd, score: SCORES[tier], detector: 'health', category: CATEGORIES[(matchInfo >> 2) & 7] };
+    },
+    get end() {
+      return matchEnd;
+    },
+  };
+}
+
+function childOf(trie: Trie, node: number, symbol: number): number {
+  const first = trie.first[node];
+  const last = first + trie.count[node];
+  for (let edge = first; edge < last; edge++) {
+    const edgeSymbol = trie.edgeSymbol[edge];
+    if (edgeSymbol === symbol) return trie.edgeTarget[edge];
+    if (edgeSymbol > symbol) return 0; // edges are sorted
+  }
+  return 0;
+}
+
+/** 0: the token goes on; 1: a boundary; 2: the text ends before the boundary is known. */
+function boundaryAt(text: string, position: number): number {
+  const length = text.length;
+  if (position >= length) return 2;
+  if (isWordAt(text, position)) return 0;
+  const code = text.charCodeAt(position);
+  if (!isConnector(code)) return 1;
+  if (position + 1 >= length) return 2;
+  if (!isWordAt(text, position + 1)) return 1;
+  // A possessive "'s" ends the token: "Crohn's", "metformin's".
+  if (code !== HYPHEN && (text.charCodeAt(position + 1) | 0x20) === 115) {
+    if (position + 2 >= length) return 2;
+    if (isWordAt(text, position + 2)) return 0;
+    const after = text.charCodeAt(position + 2);
+    if (isConnector(after)) return position + 3 >= length ? 2 : isWordAt(text, position + 3) ? 0 : 1;
+    return 1;
+  }
+  return 0;
+}
+
+function isWordAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  return code < 128 ? (ASCII_CLASS[code] & WORD) !== 0 : isWordCodeAt(text, index);
+}
+
+const isConnector = (code: number): boolean => code === HYPHEN || code === APOSTROPHE || code === RIGHT_QUOTE;
+
+/** Sentence ends that close the cue windows: . ! ? ; and line breaks. */
+const isBreak = (code: number): boolean => code === 46 || code === 33 || code === 63 || code === 59 || code === 10 || code === 13;
+
+/** A token starts at a word character not preceded by one (or by a connector inside a word). */
+function isTokenStart(text: string, index: number): boolean {
+  if (!isWordAt(text, index)) return false;
+  if (index === 0) return true;
+  if (isWordAt(text, index - 1)) return false;
+  return !(isConnector(text.charCodeAt(index - 1)) && isWordAt(text, index - 2));
+}
+
+/** End of the token at `index`: word characters joined by single internal apostrophes or hyphens. */
+function tokenEnd(text: string, index: number): number {
+  const length = text.length;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (code < 128 && (ASCII_CLASS[code] & WORD) !== 0) index++;
+    else if (isWordAt(text, index)) index++;
+    else if (isConnector(code) && isWordAt(text, index + 1)) index += 2;
+    else break;
+  }
+  return index;
+}
+
+function nextTokenStart(text: string, index: number, limit: number): number {
+  let position = tokenEnd(text, index);
+  while (position < limit && !isWordAt(text, position)) position++;
+  return position < limit ? position : limit;
+}
+
+// Latin-1 letters folded to their base letter (é → e) so "Sjögren's" finds "sjogren's".
+const LATIN1_FOLD = 'aaaaaaaceeeeiiii-nooooo-ouuuuy--aaaaaaaceeeeiiii-nooooo-ouuuuy-y';
+function foldLatin1(code: number): number {
+  if (code < 0xc0 || code > 0xff) return -1;
+  const letter = LATIN1_FOLD.charCodeAt(code - 0xc0);
+  return letter === HYPHEN ? -1 : letter - 97;
+}
+
+function maskOf<T extends string>(values: readonly T[] | undefined, all: readonly T[], name: string): number {
+  if (values === undefined) return (1 << all.length) - 1;
+  if (!Array.isArray(values)) throw new TypeError(`health: options.${name} must be an array of ${all.join(', ')}`);
+  let mask = 0;
+  for (const value of values) {
+    const index = all.indexOf(value);
+    if (index < 0) throw new TypeError(`health: options.${name} has an unknown value; use ${all.join(', ')}`);
+    mask |= 1 << index;
+  }
+  return mask;
+}
+
+/** Splits the packed groups once and builds both tries. */
+function buildLexicon(): Lexicon {
+  const lower = createBuilder(LOWER_SYMBOLS);
+  const exact = createBuilder(EXACT_SYMBOLS);
+  for (const group of HEALTH_LEXICON) {
+    const tab = group.indexOf('\t');
+    const key = group.slice(0, tab);
+    const forms = group.slice(tab + 1).split('|');
+    let flag = TERM;
+    let info = 0;
+    if (key === 'cue_before') flag = CUE_BEFORE;
+    else if (key === 'cue_self') flag = CUE_SELF;
+    else if (key === 'cue_after') flag = CUE_AFTER;
+    else if (key === 'anti') flag = ANTI;
+    else {
+      const [category, tier] = key.split(':');
+      info = (CATEGORIES.indexOf(category as HealthCategory) << 2) | (TIERS.indexOf(tier as HealthTier) + 1);
+    }
+    for (const form of forms) {
+      if (flag === TERM && (info & 3) === 3) {
+        // Two- and three-letter all-caps acronyms (MS, ED, STD) are common tokens: cue needed.
+        const needsCue = /^[A-Z]{1,3}s?$/.test(form) ? NEEDS_CUE : 0;
+        exact.add(form, flag, info | needsCue);
+      } else {
+        lower.add(form, flag, info);
+      }
+    }
+  }
+  return { lower: lower.finish(), exact: exact.finish() };
+}
+
+function createBuilder(symbols: number) {
+  const children: Map<number, number>[] = [new Map()];
+  const flags: number[] = [0];
+  const infos: number[] = [0];
+  const symbolOf = (code: number): number => {
+    if (code === SPACE) return symbols === EXACT_SYMBOLS ? EXACT_SEP : LOWER_SEP;
+    if (code === APOSTROPHE) return symbols === EXACT_SYMBOLS ? EXACT_APOS : LOWER_APOS;
+    if ((code - 48) >>> 0 <= 9) return (symbols === EXACT_SYMBOLS ? 52 : 26) + code - 48;
+    if (symbols === EXACT_SYMBOLS) return code <= 90 ? code - 65 : code - 97 + 26;
+    return code - 97;
+  };
+  return {
+    add(form: string, flag: number, info: number): void {
+      let node = 0;
+      for (let index = 0; index < form.length; index++) {
+        const symbol = symbolOf(form.charCodeAt(index));
+        let child = children[node].get(symbol);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          flags.push(0);
+          infos.push(0);
+          children[node].set(symbol, child);
+        }
+        node = child;
+      }
+      flags[node] |= flag;
+      if (flag === TERM) infos[node] = info;
+    },
+    finish(): Trie {
+      const size = children.length;
+      let edges = 0;
+      for (const map of children) edges += map.size;
+      const trie: Trie = {
+        symbols,
+        root: new Int32Array(symbols),
+        first: new Int32Array(size),
+        count: new Uint8Array(size),
+        edgeSymbol: new Uint8Array(edges),
+        edgeTarget: new Int32Array(edges),
+        flags: Uint8Array.from(flags),
+        below: Uint8Array.from(flags),
+        next: new Uint8Array(size),
+        info: Uint8Array.from(infos),
+      };
+      let edge = 0;
+      for (let node = 0; node < size; node++) {
+        const sorted = [...children[node].entries()].sort((a, b) => a[0] - b[0]);
+        trie.first[node] = edge;
+        trie.count[node] = sorted.length;
+        for (const [symbol, target] of sorted) {
+          trie.edgeSymbol[edge] = symbol;
+          trie.edgeTarget[edge] = target;
+          edge++;
+          if (node === 0) trie.root[symbol] = target;
+        }
+      }
+      // Children are created after their parents, so one backward pass propagates `below`.
+      for (let node = size - 1; node > 0; node--) {
+        for (const target of children[node].values()) trie.below[node] |= trie.below[target];
+      }
+      for (let node = 0; node < size; node++) {
+        for (const target of children[node].values()) trie.next[node] |= trie.below[target];
+      }
+      trie.below[0] |= trie.next[0];
+      return trie;
+    },
+  };
+}

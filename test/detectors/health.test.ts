@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkBrands, generateModule, parseLexicon } from '../../scripts/build-health-lexicon.js';
+import { HEALTH_LEXICON } from '../../src/data/health-lexicon.js';
+import { createRedactor, email, health, type HealthCategory } from '../../src/index.js';
+import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from '../helpers/stream.js';
+
+const redactor = createRedactor({ detectors: [health()] });
+const withEmail = createRedactor({ detectors: [email(), health()] });
+
+/** [text, [matched value, category][]]; spans located by indexOf, in order. */
+const GOLDEN: [string, [string, HealthCategory][]][] = [
+  // T1 anywhere
+  ['Started metformin last week', [['metformin', 'medication']]],
+  ['chemotherapy starts Monday', [['chemotherapy', 'procedure']]],
+  ['She has schizophrenia.', [['schizophrenia', 'mental_health']]],
+  ['we did IVF twice', [['IVF', 'reproductive']]],
+  ['My Lexapro ran out', [['Lexapro', 'medication']]],
+  ["Crohn's disease runs in my family", [["Crohn's disease", 'condition']]],
+  ["metformin's side effects are rough", [['metformin', 'medication']]],
+  ['Sjögren’s syndrome, diagnosed 2020', [['Sjögren’s syndrome', 'condition']]],
+  ['self-harm and self harm', [['self-harm', 'mental_health'], ['self harm', 'mental_health']]],
+  ['she had a C-section', [['C-section', 'procedure']]],
+  // longest match wins
+  ['I have type 2 diabetes', [['type 2 diabetes', 'condition']]],
+  ['high blood pressure again', [['high blood pressure', 'condition']]],
+  ['breast cancer awareness', [['breast cancer', 'condition']]],
+  // inflections generated at build time
+  ['two biopsies and panic attacks', [['biopsies', 'procedure'], ['panic attacks', 'mental_health']]],
+  ['he is asthmatic', [['asthmatic', 'condition']]],
+  // T2 needs a cue
+  ['I was diagnosed with depression in May', [['depression', 'mental_health']]],
+  ['The depression in the road', []],
+  ['I have a cold', [['cold', 'condition']]],
+  ['It is cold today', []],
+  ['my pressure meds', [['pressure meds', 'medication']]],
+  ['cancer symptoms started soon', [['cancer', 'condition']]],
+  ['Cancer is my star sign', []],
+  ['taking 20mg pills daily', [['pills', 'medication']]],
+  ['my tablet died', []],
+  ['I had a stroke last year', [['had a stroke', 'condition']]],
+  ['bipolar disorder and lithium keep me steady', [['bipolar disorder', 'mental_health'], ['lithium', 'medication']]],
+  // anti-cues
+  ['cold brew please', []],
+  ['we are under pressure', []],
+  ['the Great Depression', []],
+  ['a stroke of genius', []],
+  ['a pregnant pause', []],
+  ['run a virus scan', []],
+  ['I am sick of this', []],
+  ['join on MS Teams', []],
+  ['it was a miscarriage of justice', []],
+  // T3 exact case
+  ['Started PrEP today', [['PrEP', 'reproductive']]],
+  ['prep the slides', []],
+  ['diagnosed with MS in 2019', [['MS', 'condition']]],
+  ['MS is great', []],
+  ['ms word doc', []],
+  // not inside other words
+  ['metformins_x metforminx xmetformin', []],
+  ['', []],
+];
+
+const spansOf = (text: string, expected: [string, HealthCategory][]) => {
+  let from = 0;
+  return expected.map(([value, category]) => {
+    const start = text.indexOf(value, from);
+    if (start < 0) throw new Error(`golden value not in text: ${value}`);
+    from = start + value.length;
+    return { start, end: start + value.length, category };
+  });
+};
+
+describe('health', () => {
+  it.each(GOLDEN)('finds the golden spans in %j', (text, expected) => {
+    const found = redactor.find(text).map(({ start, end, category }) => ({ start, end, category }));
+    expect(found).toEqual(spansOf(text, expected));
+    for (const finding of redactor.find(text)) expect(finding.type).toBe('HEALTH');
+  });
+
+  it.each(GOLDEN.filter(([text]) => text.length > 0))('streams %j like the one-shot redaction', (text) => {
+    checkAllChunkings(redactor, text, 15);
+    checkAllChunkings(withEmail, `mail a.b@example.com ${text}`, 10);
+  });
+
+  it('restricts categories and tiers', () => {
+    const onlyMeds = createRedactor({ detectors: [health({ categories: ['medication'] })] });
+    expect(onlyMeds.find('asthma and metformin').map((f) => f.category)).toEqual(['medication']);
+    const onlyT1 = createRedactor({ detectors: [health({ tiers: ['T1'] })] });
+    expect(onlyT1.find('I have a cold and asthma').map((f) => f.start)).toEqual([18]);
+    expect(() => health({ categories: ['bones' as HealthCategory] })).toThrow(TypeError);
+    expect(() => health({ tiers: 'T1' as never })).toThrow(TypeError);
+  });
+
+  it('scores T1 above cue-gated T2', () => {
+    const [t2] = redactor.find('I have a cold');
+    const [t1] = redactor.find('asthma');
+    expect(t1.score).toBeGreaterThan(t2.score);
+  });
+
+  it('finds a T1 term embedded in random prose with its exact span', () => {
+    const terms = ['metformin', 'chemotherapy', 'type 2 diabetes', 'schizophrenia', 'breast cancer', 'Lexapro', 'appendectomy', 'HIV', 'high blood pressure'];
+    const word = fc.stringMatching(/^[a-z]{1,8}$/);
+    const prose = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(prose, fc.constantFrom(...terms), prose, fc.constantFrom(' ', '. ', ', ', '! '), (before, term, after, separator) => {
+        const prefix = before === '' ? '' : `${before} `;
+        const text = `${prefix}${term}${after === '' ? '' : separator + after}`;
+        const found = redactor.find(text);
+        expect(found.some((f) => f.start === prefix.length && f.end === prefix.length + term.length)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds nothing in random words that start no lexicon form', () => {
+    const firstTokens = new Set<string>();
+    for (const group of HEALTH_LEXICON) {
+      for (const form of group.slice(group.indexOf('\t') + 1).split('|')) firstTokens.add(form.split(' ')[0].toLowerCase());
+    }
+    const word = fc.stringMatching(/^[a-z]{1,9}$/).filter((w) => !firstTokens.has(w));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), (words) => {
+        expect(redactor.find(words.join(' '))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('streams random texts built around terms and cues exactly', () => {
+    const pieces = ['I was diagnosed with', 'my', 'depression', 'cold', 'brew', 'meds', 'type 2 diabetes', 'metformin', 'MS', 'Teams', 'PrEP', 'the', 'stroke', 'of', 'genius', '.', '\n', 'x@y.io', 'hello'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(chunked(text), ([value, points]) => {
+        expectStreamEquivalent(withEmail, value, cut(value, points));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds clean prose back no further than its trailing word', () => {
+    const stream = redactor.stream();
+    stream.push('thanks, see you tomorrow at noon ');
+    expect(stream.pending).toBe(0);
+    stream.push('bye');
+    expect(stream.pending).toBeLessThanOrEqual(3);
+  });
+
+  it('holds a T2 candidate until its after window is decided, then releases it', () => {
+    const stream = redactor.stream();
+    let out = stream.push('Anyone know if cancer ');
+    expect(out).toBe('Anyone know if ');
+    out += stream.push('symptoms, anyone?');
+    out += stream.end();
+    expect(out).toBe('Anyone know if [HEALTH] symptoms, anyone?');
+  });
+
+  it('runs in linear time on 1 MB of words and on one 1 MB token', () => {
+    const words = 'the patient said my cold brew and metformin dose were fine today '.repeat(16_000);
+    const time = (text: string) => {
+      const start = performance.now();
+      redactor.redact(text);
+      return performance.now() - start;
+    };
+    time(words.slice(0, 100_000)); // warm up
+    const small = time(words.slice(0, words.length / 4));
+    const large = time(words);
+    expect(large).toBeLessThan(Math.max(small, 5) * 10);
+    const token = 'a'.repeat(1_000_000);
+    expect(time(token)).toBeLessThan(2_000);
+    const stream = redactor.stream();
+    for (let k = 0; k < 16; k++) stream.push(token.slice(0, 65_536));
+    expect(stream.pending).toBeLessThan(1_024);
+  });
+});
+
+describe('build-health-lexicon', () => {
+  const tsv = readFileSync(new URL('../../lexicon/health.tsv', import.meta.url), 'utf8');
+
+  it('generated module is up to date with lexicon/health.tsv', () => {
+    const committed = readFileSync(new URL('../../src/data/health-lexicon.ts', import.meta.url), 'utf8');
+    expect(generateModule(tsv) === committed, 'run npx tsx scripts/build-health-lexicon.ts').toBe(true);
+  });
+
+  it('rejects bad rows: unknown tier, duplicate, long phrase, lower-case T3', () => {
+    const header = 'term\tcategory\ttier\tsource\n';
+    expect(() => parseLexicon(`${header}asthma\tcondition\tT4\tDO\n`)).toThrow(/tier/);
+    expect(() => parseLexicon(`${header}asthma\tcondition\tT1\tDO\nAsthma\tcondition\tT1\tDO\n`)).toThrow(/duplicates/);
+    expect(() => parseLexicon(`${header}a b c d e f g\tcondition\tT1\treviewed\n`)).toThrow(/tokens/);
+    expect(() => parseLexicon(`${header}prep\treproductive\tT3\treviewed\n`)).toThrow(/upper-case/);
+    expect(() => parseLexicon(`${header}hiv/aids\tcondition\tT1\treviewed\n`)).toThrow(/characters/);
+  });
+
+  it('fails T1 brands that are ordinary English words', () => {
+    const rows = parseLexicon('term\tcategory\ttier\tsource\nAleve\tmedication\tT1\tFDA\nSonata\tmedication\tT2\tFDA\nValium\tmedication\tT1\tFDA\n');
+    const { errors, warnings } = checkBrands(rows, 'aleve\nsonata\nValium\n');
+    expect(errors).toHaveLength(1);
+    expect(warnings).toHaveLength(1);
+  });
+});
