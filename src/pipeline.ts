@@ -49,6 +49,21 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   }
   let lookbehind = 0;
   for (const detector of detectors) lookbehind = Math.max(lookbehind, detector.lookbehind);
+  /** Raw findings of the last `pending` call, reused by the `detect` that releases the text. */
+  let memo: { text: string; from: number; raw: Finding[] } | undefined;
+
+  const findRaw = (text: string, from: number): Finding[] => {
+    const scan = createScan(text, from);
+    const raw: Finding[] = [];
+    for (const detector of detectors) {
+      try {
+        detector.find(scan, raw);
+      } catch {
+        throw new PiiveilError('DETECTOR_FAILED', `Detector "${detector.name}" threw while scanning`);
+      }
+    }
+    return raw;
+  };
 
   return {
     detectors,
@@ -57,15 +72,8 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     onError,
     fallbackText,
     detect(text, from, until) {
-      const scan = createScan(text, from);
-      const raw: Finding[] = [];
-      for (const detector of detectors) {
-        try {
-          detector.find(scan, raw);
-        } catch {
-          throw new PiiveilError('DETECTOR_FAILED', `Detector "${detector.name}" threw while scanning`);
-        }
-      }
+      const raw = memo !== undefined && memo.text === text && memo.from === from ? memo.raw : findRaw(text, from);
+      memo = undefined;
       if (raw.length === 0) return raw;
       const kept: Finding[] = [];
       for (const finding of raw) {
@@ -85,6 +93,23 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
           throw new PiiveilError('DETECTOR_FAILED', `Detector "${detector.name}" threw while checking pending text`);
         }
       }
+      if (earliest <= from) return from;
+      // Each detector promises only that its own findings do not cross its own pending index;
+      // the earliest one can still fall inside a finding another detector has decided (an
+      // email held from a '#' right after a phone number). Findings starting before the cut are
+      // all decided, so move the cut back to the start of any that crosses it, until none does.
+      // The raw findings are kept for the `detect` of the release that follows: no second scan.
+      const raw = findRaw(text, from);
+      memo = { text, from, raw };
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (const finding of raw) {
+          if (finding.start < earliest && finding.end > earliest) {
+            earliest = finding.start < from ? from : finding.start;
+            moved = true;
+          }
+        }
+      }
       return earliest;
     },
     render(text, findings, from, to, offset = 0) {
@@ -98,7 +123,10 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
         let replacement: string;
         try {
           replacement = operator.apply(text.slice(finding.start, finding.end), seen);
-        } catch {
+        } catch (error) {
+          // A typed error of ours (VAULT_FULL from tokenize) keeps its code; any other is wrapped
+          // without its message, which may quote the value.
+          if (error instanceof PiiveilError) throw error;
           throw new PiiveilError('OPERATOR_FAILED', `Operator "${operator.name}" threw on a ${seen.type} finding at ${seen.start}-${seen.end}`);
         }
         if (typeof replacement !== 'string') {
