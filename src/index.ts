@@ -10,6 +10,8 @@ export { iban, type IbanOptions } from './detectors/iban.js';
 export { usSsn, type UsSsnOptions } from './detectors/us-ssn.js';
 export { streetAddress, type StreetAddressOptions } from './detectors/street-address.js';
 export { health, type HealthOptions, type HealthCategory, type HealthTier } from './detectors/health.js';
+export { phone, DEFAULT_PHONE_REGIONS, type PhoneOptions } from './detectors/phone.js';
+export { ipAddress, type IpAddressOptions } from './detectors/ip-address.js';
 export { label, type LabelOptions } from './operators/label.js';
 export { mask, type MaskOptions } from './operators/mask.js';
 export { remove } from './operators/remove.js';

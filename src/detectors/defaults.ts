@@ -3,6 +3,8 @@ import { creditCard } from './credit-card.js';
 import { email } from './email.js';
 import { health } from './health.js';
 import { iban } from './iban.js';
+import { ipAddress } from './ip-address.js';
+import { phone } from './phone.js';
 import { streetAddress } from './street-address.js';
 import { usSsn } from './us-ssn.js';
 
@@ -14,5 +16,5 @@ import { usSsn } from './us-ssn.js';
  * createRedactor({ detectors: [...defaultDetectors(), myDetector] })
  */
 export function defaultDetectors(): Detector[] {
-  return [email(), creditCard(), iban(), usSsn(), streetAddress(), health()];
+  return [email(), creditCard(), iban(), usSsn(), streetAddress(), health(), phone(), ipAddress()];
 }
