@@ -55,6 +55,9 @@ export function email(options: EmailOptions = {}): Detector {
       const end = text.length;
       let start = end;
       const limit = Math.max(from, end - REACH);
+      // A high surrogate at the very end may become a letter (part of an IDN domain) once its
+      // low half arrives, so it counts as an email character here.
+      if (start > limit && isHighSurrogate(text.charCodeAt(start - 1))) start--;
       while (start > limit && isEmailCodeAt(text, start - 1)) start--;
       if (start > limit || start === from) return start;
       // The run is longer than one address can reach: text before `limit` is decided, but an
@@ -143,6 +146,8 @@ function isDomainCodeAt(text: string, index: number): boolean {
   if (code < 128) return code === DOT || code === HYPHEN || (((code | 0x20) - 97) >>> 0 <= 25) || (code - 48) >>> 0 <= 9;
   return isWordCodeAt(text, index);
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 function isEmailCodeAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);

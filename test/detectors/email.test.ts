@@ -96,6 +96,12 @@ describe('email', () => {
     );
   });
 
+  it('holds an address whose domain may continue with an astral letter split across chunks', () => {
+    const text = '😀jane@example.com𝒜𝒷 ok';
+    expectStreamEquivalent(redactor, text, ['😀jane@example.com\ud835', '\udc9c𝒷 ok']);
+    checkAllChunkings(redactor, text, 10);
+  });
+
   it('stays linear on adversarial input', () => {
     const started = Date.now();
     for (const text of ['a.'.repeat(1e5) + '!', 'a'.repeat(1e6) + '@', '@'.repeat(1e6), 'a@'.repeat(5e5), 'a@b.'.repeat(2.5e5)]) redactor.find(text);
