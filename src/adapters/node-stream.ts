@@ -52,7 +52,7 @@ export function createRedactTransform(redactor: StreamSource, options: RedactTra
  * const transform = createTransform(createRedactor().stream())
  * transform.on('data', (text) => console.log(text))
  * transform.write(Buffer.from('mail jane@example.com ')); transform.end('now')
- * // 'mail ', '[EMAIL] ', 'now'
+ * // 'mail [EMAIL] ', then 'now'
  */
 export function createTransform(incremental: Incremental, options: RedactTransformOptions = {}): Transform {
   if (incremental === null || typeof incremental !== 'object' || typeof incremental.push !== 'function' || typeof incremental.end !== 'function') {

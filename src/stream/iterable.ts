@@ -37,8 +37,8 @@ export function redactIterable(redactor: StreamSource, source: AsyncIterable<str
  *
  * @example
  * import { createRedactor, transformIterable } from 'piiveil'
- * for await (const safe of transformIterable(createRedactor().stream(), ['a@b.io', ' ok'])) console.log(safe)
- * // '[EMAIL] ', then 'ok'
+ * for await (const safe of transformIterable(createRedactor().stream(), ['Mail a@b.io', ' today, thanks'])) console.log(safe)
+ * // 'Mail [EMAIL] today, ', then 'thanks'
  */
 export async function* transformIterable(incremental: Incremental, source: AsyncIterable<string> | Iterable<string>): AsyncIterable<string> {
   if (source === null || typeof source !== 'object' || !(Symbol.asyncIterator in source || Symbol.iterator in source)) {

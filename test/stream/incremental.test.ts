@@ -3,13 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createRedactor,
+  createScan,
   defaultDetectors,
+  email,
   hash,
   label,
   mask,
   PiiveilError,
   remove,
   type Detector,
+  type Finding,
   type RedactorOptions,
 } from '../../src/index.js';
 import { loadFixtures } from '../fixtures/load.js';
@@ -153,7 +156,7 @@ describe('createRedactionStream', () => {
   });
 
   it('releases clean prose up to its trailing partial word', () => {
-    const stream = createRedactor().stream();
+    const stream = createRedactor({ detectors: [email()] }).stream();
     expect(stream.push('Thanks for your help with the ')).toBe('Thanks for your help with the ');
     expect(stream.pending).toBe(0);
     expect(stream.push('ord')).toBe('');
@@ -173,6 +176,43 @@ describe('createRedactionStream', () => {
   });
 });
 
+describe('the pending promise of every default detector', () => {
+  // The engine cuts where detectors say text is decided; a detector that answers too far ahead
+  // makes the stream differ from one-shot redaction (the engine then only refuses to cut
+  // through a finding). Checked directly, per detector, on every prefix of random texts.
+  const findAll = (detector: Detector, text: string) => {
+    const out: Finding[] = [];
+    detector.find(createScan(text, 0), out);
+    return out;
+  };
+  const describeBefore = (findings: readonly Finding[], p: number) =>
+    findings.filter((finding) => finding.start < p).map((finding) => `${finding.type} ${finding.start}-${finding.end} ${finding.score}`).sort();
+
+  const keepsPromise = (detector: Detector, text: string) => {
+    const whole = findAll(detector, text);
+    for (let length = 0; length <= text.length; length++) {
+      const prefix = text.slice(0, length);
+      const p = detector.pending(prefix, 0);
+      const where = `${detector.name}.pending(${JSON.stringify(prefix)}, 0) = ${p}, whole text ${JSON.stringify(text)}`;
+      expect(p >= 0 && p <= length, where).toBe(true);
+      expect(describeBefore(findAll(detector, prefix), p), where).toEqual(describeBefore(whole, p));
+      for (const finding of whole) if (finding.start < p) expect(finding.end, where).toBeLessThanOrEqual(p);
+    }
+  };
+  // Shrunk counterexamples found by the stream properties.
+  const GOLDEN = ["Please ship to 21 quai d'Orsay, 75007 Paris", '\nDE36 0000 0000 0000 0000 00\nserver'];
+
+  for (const detector of defaultDetectors()) {
+    it(`${detector.name}: nothing appended changes a finding that starts before pending(), none crosses it`, () => {
+      for (const text of GOLDEN) keepsPromise(detector, text);
+      fc.assert(
+        fc.property(chunkedText, ({ text }) => keepsPromise(detector, text)),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
+
 describe('createRedactionStream errors', () => {
   it('refuses input after end() with STREAM_ENDED', () => {
     const stream = createRedactor().stream();
@@ -185,12 +225,12 @@ describe('createRedactionStream errors', () => {
   it('rejects a chunk that is not a string without ending the stream', () => {
     const stream = createRedactor().stream();
     expect(() => stream.push(new Uint8Array([104]) as unknown as string)).toThrow(TypeError);
-    expect(stream.push('still fine ')).toBe('still fine ');
+    expect(stream.push('still fine here ')).toBe('still fine here ');
   });
 
   it('fails closed when a detector throws: no text, no message content, same error on every later call', () => {
     const stream = createRedactor({ detectors: [...defaultDetectors(), exploding('find')] }).stream();
-    expect(stream.push('safe words ')).toBe('safe words ');
+    expect(stream.push('safe words here ')).toBe('safe words here ');
     let error: unknown;
     try {
       stream.push('my secret BOOM jane@example.com and more ');
@@ -217,9 +257,9 @@ describe('createRedactionStream errors', () => {
         throw new Error('operator saw jane@example.com');
       },
     }).stream();
-    expect(stream.push('0123456789 ')).toBe('0123456789 ');
+    expect(stream.push('hello there, ok ')).toBe('hello there, ok ');
     expect(() => stream.push('mail jane@example.com now')).toThrow(
-      expect.objectContaining({ code: 'OPERATOR_FAILED', message: 'Operator "operator" threw on a EMAIL finding at 16-32' }),
+      expect.objectContaining({ code: 'OPERATOR_FAILED', message: 'Operator "operator" threw on a EMAIL finding at 21-37' }),
     );
     expect(() => stream.end()).toThrow(expect.objectContaining({ code: 'OPERATOR_FAILED' }));
   });
@@ -261,9 +301,9 @@ describe('createRedactionStream memory and time', () => {
     expect(feed('0123456789', 10).maxHeld).toBeLessThanOrEqual(bound);
   });
 
-  it('holds a bounded amount of 4 MB of address-like, email-like and separator runs', () => {
+  it('holds a bounded amount of 1 MB of address-like, email-like and separator runs', () => {
     for (const unit of ['a.b-c_d+e', 'x@y.z@w.', '1-2 3.4-', '12:34:ab:cd:', '4111-1111-', 'DE89 3704 ']) {
-      expect(feed(unit, 4).maxHeld, unit).toBeLessThanOrEqual(bound);
+      expect(feed(unit, 1).maxHeld, unit).toBeLessThanOrEqual(bound);
     }
   });
 
@@ -271,7 +311,7 @@ describe('createRedactionStream memory and time', () => {
     for (const unit of ['0123456789', 'a.b-c_d+e', 'abcdefghij', 'x@y.z@w.', '1-2 3.4-', '12:34:ab:cd:']) {
       const counted = detectors.map(counting);
       const redactor = createRedactor({ detectors: counted });
-      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      const text = unit.repeat(Math.ceil(50_000 / unit.length));
       const stream = redactor.stream();
       let maxHeld = 0;
       for (let index = 0; index < text.length; index++) {
