@@ -1,5 +1,5 @@
 import { HEALTH_LEXICON, HEALTH_MAX_FORM_LENGTH } from '../data/health-lexicon.js';
-import { ASCII_CLASS, WORD, isWordCodeAt } from '../scanner/char-class.js';
+import { isWordCodeAt } from '../scanner/char-class.js';
 import type { Detector, Finding } from '../types.js';
 
 /** What a HEALTH finding is about; reported as `finding.category`. */
@@ -55,6 +55,19 @@ const EXACT_SEP = 62;
 const EXACT_APOS = 63;
 const EXACT_SYMBOLS = 64;
 
+/**
+ * ASCII letters and digits, as a local table: the hot loop reads it once per character, and a
+ * module-local constant stays a plain load even where a loader turns imports into getters
+ * (tsx and vitest do; measured 16 → 60+ MB/s on clean text).
+ */
+const WORD = 1;
+const ASCII_CLASS: Uint8Array = /* #__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let code = 48; code <= 57; code++) table[code] = WORD;
+  for (let code = 65; code <= 90; code++) table[code] = table[code + 32] = WORD;
+  return table;
+})();
+
 const HYPHEN = 45; // '-'
 const APOSTROPHE = 39; // "'"
 const RIGHT_QUOTE = 0x2019; // '’'
@@ -65,6 +78,8 @@ interface Trie {
   readonly symbols: number;
   /** Dense children of the root, so the first character costs one load. */
   readonly root: Int32Array;
+  /** Dense children of the root's children (symbols × symbols): the second character, one load. */
+  readonly second: Int32Array;
   readonly first: Int32Array;
   readonly count: Uint8Array;
   readonly edgeSymbol: Uint8Array;
@@ -203,6 +218,7 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
     const length = text.length;
     const isExact = trie.symbols === EXACT_SYMBOLS;
     let node = 0;
+    let firstSymbol = -1;
     let position = start;
     for (;;) {
       if (position >= length) {
@@ -247,7 +263,16 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
         if (folded < 0) return;
         symbol = folded;
       }
-      const child = node === 0 ? trie.root[symbol] : childOf(trie, node, symbol);
+      let child: number;
+      if (node === 0) {
+        child = trie.root[symbol];
+        firstSymbol = symbol;
+      } else if (firstSymbol >= 0) {
+        child = trie.second[firstSymbol * trie.symbols + symbol];
+        firstSymbol = -1;
+      } else {
+        child = childOf(trie, node, symbol);
+      }
       if (child <= 0) return;
       node = child;
       position += advance;
@@ -522,6 +547,7 @@ function createBuilder(symbols: number) {
       const trie: Trie = {
         symbols,
         root: new Int32Array(symbols),
+        second: new Int32Array(symbols * symbols),
         first: new Int32Array(size),
         count: new Uint8Array(size),
         edgeSymbol: new Uint8Array(edges),
@@ -542,6 +568,9 @@ function createBuilder(symbols: number) {
           edge++;
           if (node === 0) trie.root[symbol] = target;
         }
+      }
+      for (const [first, child] of children[0]) {
+        for (const [symbol, target] of children[child]) trie.second[first * symbols + symbol] = target;
       }
       // Children are created after their parents, so one backward pass propagates `below`.
       for (let node = size - 1; node > 0; node--) {
