@@ -25,6 +25,8 @@ export { surrogate, type SurrogateOptions } from './operators/surrogate.js';
 export { keyedToken, type KeyedTokenOptions } from './operators/keyed-token.js';
 export { restoreTransform, type RestoreStream } from './stream/restore.js';
 export { restoreValue, type RestoreValueOptions } from './restore-value.js';
+export { redactValue, createValueRedactor, type RedactValueOptions, type RedactValueResult, type ValueFinding, type ValueRedactor, type PathSegment } from './redact-value.js';
+export { policies } from './policies.js';
 export { createScan, type Positions, type Scan } from './scanner/scan.js';
 export type {
   BuiltInEntityType,
