@@ -41,6 +41,7 @@ import {
   type Token,
   WORD,
   type Window,
+  codeIn,
   isLetterAt,
   readToken,
   wordBefore,
@@ -119,11 +120,12 @@ export class AddressParser {
     return this.lex.words.get(word) ?? 0;
   }
 
+  /** Exactly four digits from 1900 to 2099 at the anchor (read through `codeIn`: "In 1999" may grow to "In 19999"). */
   private isYear(): boolean {
-    const { text } = this.win;
-    const a = this.anchor;
-    if (a + 4 > this.win.end || (a + 4 < this.win.end && isDigit(text.charCodeAt(a + 4)))) return false;
-    const year = Number(text.slice(a, a + 4));
+    const { win, anchor } = this;
+    for (let index = anchor; index < anchor + 4; index++) if (!isDigit(codeIn(win, index))) return false;
+    if (isDigit(codeIn(win, anchor + 4))) return false;
+    const year = Number(win.text.slice(anchor, anchor + 4));
     return year >= 1900 && year <= 2099;
   }
 
@@ -370,9 +372,12 @@ export class AddressParser {
     return -1;
   }
 
-  /** Postcode matchers read a few characters ahead: near the end of the text, that is a read of it. */
+  /**
+   * Postcode matchers read the text directly, up to `POSTCODE_REACH` code units from `pos`: record
+   * the furthest of those reads through `codeIn`, so a code cut by the end of the text is open.
+   */
   private near(pos: number): void {
-    if (pos + POSTCODE_REACH >= this.win.end) this.win.touched = true;
+    codeIn(this.win, pos + POSTCODE_REACH - 1);
   }
 
   /** The longest phrase of `kinds` starting at `token` (1-4 words; "U.S.A." as dotted letters). */

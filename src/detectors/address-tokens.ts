@@ -65,12 +65,13 @@ export interface Window {
   readonly lo: number;
   /** Reads stop here: the end of the text or the anchor's forward limit. */
   readonly end: number;
-  /** True when a read needed the character at `end`. */
+  /** True when a read needed the character at `end` (set by `codeIn`). */
   touched: boolean;
 }
 
 const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 const isAsciiLetter = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;
+const isHighSurrogate = (code: number): boolean => (code & 0xfc00) === 0xd800;
 
 /** True for a letter of any script (not a digit). */
 export function isLetterAt(text: string, index: number): boolean {
@@ -79,8 +80,37 @@ export function isLetterAt(text: string, index: number): boolean {
   return isWordCodeAt(text, index) && !(code >= 0xff10 && code <= 0xff19);
 }
 
-function isBlank(code: number): boolean {
+/** Blanks between the words of one address line (a line break is counted apart). */
+export function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+}
+
+/**
+ * The code unit at `index`, or -1 at or past the window's end, and then the read is recorded in
+ * `win.touched`. Every forward read of the tokeniser and the parser goes through here (or through
+ * `letterIn`), so any answer that depended on the absence of a character ("d" stops before the
+ * apostrophe of a trailing "d'" because no letter follows it yet) marks the match open: a
+ * streaming caller then holds it until the character arrives. A hand-written `index < end` test
+ * would skip that record, so none is written outside this function.
+ */
+export function codeIn(win: Window, index: number): number {
+  if (index >= win.end) {
+    win.touched = true;
+    return -1;
+  }
+  return win.text.charCodeAt(index);
+}
+
+/**
+ * `isLetterAt` through `codeIn`. The high half of a surrogate pair whose low half lies past the
+ * end also counts as a read of the end: the pair may be a letter once it is whole.
+ */
+function letterIn(win: Window, index: number): boolean {
+  const code = codeIn(win, index);
+  if (code < 0) return false;
+  if (code < 128) return isAsciiLetter(code);
+  if (isHighSurrogate(code)) codeIn(win, index + 1);
+  return isLetterAt(win.text, index);
 }
 
 /**
@@ -88,15 +118,11 @@ function isBlank(code: number): boolean {
  * address, reported as END).
  */
 export function readToken(win: Window, pos: number): Token {
-  const { text, end } = win;
   let index = pos;
   let newlines = 0;
   for (;;) {
-    if (index >= end) {
-      win.touched = true;
-      return token(END, end, end, '', 0);
-    }
-    const code = text.charCodeAt(index);
+    const code = codeIn(win, index);
+    if (code < 0) return token(END, win.end, win.end, '', 0);
     if (isBlank(code)) index++;
     else if (code === NEWLINE) {
       if (++newlines > 1) return token(END, index, index, '', 0);
@@ -104,36 +130,35 @@ export function readToken(win: Window, pos: number): Token {
     } else break;
   }
   const start = index;
-  const code = text.charCodeAt(index);
+  const code = win.text.charCodeAt(index);
   if (isDigit(code)) return readNumber(win, start);
-  if (isLetterAt(text, index)) return readWord(win, start);
+  if (code < 128 ? isAsciiLetter(code) : letterIn(win, index)) return readWord(win, start);
   const kind = code === COMMA_CODE ? COMMA : code === HASH_CODE ? HASH : code === OPEN_CODE ? OPEN : code === CLOSE_CODE ? CLOSE : OTHER;
   return token(kind, start, start + 1, '', 0);
 }
 
 function readWord(win: Window, start: number): Token {
-  const { text, end } = win;
+  const { text } = win;
   let index = start;
   let upper = 0;
   let letters = 0;
   let hasDigit = false;
-  while (index < end && index - start <= MAX_WORD) {
-    const code = text.charCodeAt(index);
-    if (isLetterAt(text, index)) {
+  while (index - start <= MAX_WORD) {
+    const code = codeIn(win, index);
+    if (code < 0) break;
+    if (code < 128 ? isAsciiLetter(code) : letterIn(win, index)) {
       letters++;
       if (code < 128 ? code < 97 : text[index] !== text[index].toLowerCase()) upper++;
       index++;
     } else if (isDigit(code)) {
       hasDigit = true;
       index++;
-    } else if ((code === APOSTROPHE || code === RIGHT_QUOTE || code === HYPHEN) && index + 1 < end && isLetterAt(text, index + 1)) {
+    } else if ((code === APOSTROPHE || code === RIGHT_QUOTE || code === HYPHEN) && letterIn(win, index + 1)) {
       index++;
     } else break;
   }
-  if (index >= end) win.touched = true;
   if (index - start > MAX_WORD) {
-    while (index < end && isLetterAt(text, index)) index++;
-    if (index >= end) win.touched = true;
+    while (letterIn(win, index)) index++;
     return token(OTHER, start, index, '', 0);
   }
   const first = text.charCodeAt(start);
@@ -144,61 +169,49 @@ function readWord(win: Window, start: number): Token {
 }
 
 function readNumber(win: Window, start: number): Token {
-  const { text, end } = win;
+  const { text } = win;
   let index = start;
-  while (index < end && isDigit(text.charCodeAt(index))) index++;
+  while (isDigit(codeIn(win, index))) index++;
   if (index - start > MAX_DIGITS) return skipRun(win, start, index);
-  if (index >= end) {
-    win.touched = true;
-    return token(NUM, start, index, text.slice(start, index), 0);
-  }
-  const code = text.charCodeAt(index);
+  const code = codeIn(win, index);
+  if (code < 0) return token(NUM, start, index, text.slice(start, index), 0);
   if (isAsciiLetter(code)) {
     let letterEnd = index;
-    while (letterEnd < end && letterEnd - index < 4 && isAsciiLetter(text.charCodeAt(letterEnd))) letterEnd++;
-    if (letterEnd >= end) win.touched = true;
-    if (letterEnd < end && (isLetterAt(text, letterEnd) || isDigit(text.charCodeAt(letterEnd)))) return skipRun(win, start, letterEnd);
+    while (letterEnd - index < 4 && isAsciiLetter(codeIn(win, letterEnd))) letterEnd++;
+    if (letterIn(win, letterEnd) || isDigit(codeIn(win, letterEnd))) return skipRun(win, start, letterEnd);
     const suffix = text.slice(index, letterEnd).toLowerCase();
     const kind = letterEnd - index === 1 ? ALNUM : suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th' ? ORD : OTHER;
     return withDot(win, token(kind, start, letterEnd, text.slice(start, letterEnd).toLowerCase(), 0));
   }
-  if ((code === SLASH || code === HYPHEN) && index + 1 < end && isDigit(text.charCodeAt(index + 1))) {
+  if ((code === SLASH || code === HYPHEN) && isDigit(codeIn(win, index + 1))) {
     let second = index + 1;
-    while (second < end && isDigit(text.charCodeAt(second))) second++;
+    while (isDigit(codeIn(win, second))) second++;
     if (second - index - 1 > MAX_DIGITS) return skipRun(win, start, second);
-    if (second < end && isAsciiLetter(text.charCodeAt(second)) && !(second + 1 < end && isLetterAt(text, second + 1))) second++;
-    if (second >= end) win.touched = true;
-    if (second < end && (isLetterAt(text, second) || isDigit(text.charCodeAt(second)))) return skipRun(win, start, second);
-    const next = second < end ? text.charCodeAt(second) : -1;
-    if ((next === SLASH || next === HYPHEN) && second + 1 < end && isDigit(text.charCodeAt(second + 1))) return skipRun(win, start, second);
-    if (second + 1 >= end && (next === SLASH || next === HYPHEN)) win.touched = true;
+    if (isAsciiLetter(codeIn(win, second)) && !letterIn(win, second + 1)) second++;
+    if (letterIn(win, second) || isDigit(codeIn(win, second))) return skipRun(win, start, second);
+    const next = codeIn(win, second);
+    if ((next === SLASH || next === HYPHEN) && isDigit(codeIn(win, second + 1))) return skipRun(win, start, second);
     return token(code === SLASH ? SLASHNUM : DASHNUM, start, second, text.slice(start, second).toLowerCase(), 0);
   }
-  if ((code === DOT || code === COMMA_CODE || code === COLON || code === SLASH || code === HYPHEN) && index + 1 >= end) win.touched = true;
-  if ((code === DOT || code === COMMA_CODE || code === COLON) && index + 1 < end && isDigit(text.charCodeAt(index + 1))) {
-    return skipRun(win, start, index + 1);
-  }
+  if ((code === DOT || code === COMMA_CODE || code === COLON) && isDigit(codeIn(win, index + 1))) return skipRun(win, start, index + 1);
   if (code === COLON) return token(OTHER, start, index, '', 0);
-  if (isLetterAt(text, index)) return skipRun(win, start, index);
+  if (letterIn(win, index)) return skipRun(win, start, index);
   return withDot(win, token(NUM, start, index, text.slice(start, index), 0));
 }
 
 /** An OTHER token over a run that is not a number we use (decimals, times, long digit runs). */
 function skipRun(win: Window, start: number, from: number): Token {
-  const { text, end } = win;
   let index = from;
-  const limit = Math.min(end, start + 64);
-  while (index < limit && !isBlank(text.charCodeAt(index)) && text.charCodeAt(index) !== NEWLINE) index++;
-  if (index >= end) win.touched = true;
+  while (index < start + 64) {
+    const code = codeIn(win, index);
+    if (code < 0 || isBlank(code) || code === NEWLINE) break;
+    index++;
+  }
   return token(OTHER, start, index, '', 0);
 }
 
 function withDot(win: Window, result: Token): Token {
-  if (result.end >= win.end) {
-    win.touched = true;
-    return result;
-  }
-  if (win.text.charCodeAt(result.end) === DOT) {
+  if (codeIn(win, result.end) === DOT) {
     result.dot = true;
     result.next = result.end + 1;
   }

@@ -2,7 +2,7 @@ import { HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector } from '../types.js';
 import { DE_TYPE, type Lexicon, UNIT_ID, addressLexicon } from './address-lexicon.js';
 import { AddressParser, BACK, type Span, isGermanAdjective } from './address-parser.js';
-import { type Window, isLetterAt } from './address-tokens.js';
+import { type Window, isBlank, isLetterAt } from './address-tokens.js';
 
 /** Options of `streetAddress`. */
 export interface StreetAddressOptions {
@@ -26,6 +26,10 @@ const MAX_LENGTH = BACK + FORWARD;
 const PREFIX_WORDS = 4;
 const PO_WORDS = new Set(['p', 'o', 'po', 'pob', 'post', 'office', 'box']);
 const PO_PREFIXES = ['post', 'office', 'box'];
+
+const NEWLINE = 10; // '\n'
+const DOT = 46; // '.'
+const COMMA = 44; // ','
 
 const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 
@@ -112,7 +116,10 @@ function analyse(text: string, anchor: number, lex: Lexicon): { match: Span | un
 /**
  * Where a form that starts before its number may begin in the trailing words ("P.O. Box",
  * "Flat", "Hauptstraße", "Berliner Straße" with the number still to come), or `text.length`.
- * A trailing word that touches the end may still grow into one, so it is held too.
+ * A trailing word that touches the end may still grow into one, so it is held too: the text
+ * ends in a letter, in a mark that joins the word to a letter still to come ("Karl-" of
+ * "Karl-Marx-Allee 34"), or in the high half of a surrogate pair (the tokeniser's rules, read
+ * backwards).
  */
 function prefixHold(text: string, from: number, lex: Lexicon): number {
   const end = text.length;
@@ -120,12 +127,19 @@ function prefixHold(text: string, from: number, lex: Lexicon): number {
   const starts: number[] = [];
   const words: string[] = [];
   const caps: boolean[] = [];
+  const last = text.charCodeAt(end - 1);
+  const touching = end > floor && (isLetterAt(text, end - 1) || isInnerMark(text, end - 1) || isHighSurrogate(last));
   let index = end;
   while (starts.length < PREFIX_WORDS && index > floor) {
     let wordEnd = index;
-    while (wordEnd > floor && isSeparator(text.charCodeAt(wordEnd - 1))) wordEnd--;
-    if (wordEnd === floor || !isLetterAt(text, wordEnd - 1)) break;
     let start = wordEnd;
+    if (starts.length === 0 && touching) {
+      if (isHighSurrogate(last)) start--;
+    } else {
+      while (wordEnd > floor && isSeparator(text.charCodeAt(wordEnd - 1))) wordEnd--;
+      if (wordEnd === floor || !isLetterAt(text, wordEnd - 1)) break;
+      start = wordEnd;
+    }
     while (start > floor && wordEnd - start <= 40 && (isLetterAt(text, start - 1) || isInnerMark(text, start - 1))) start--;
     if (wordEnd - start > 40) break; // longer than any word the machine reads: decided
     starts.push(start);
@@ -136,7 +150,6 @@ function prefixHold(text: string, from: number, lex: Lexicon): number {
   }
   if (starts.length === 0) return end;
   let hold = end;
-  const touching = isLetterAt(text, end - 1);
   if (touching) hold = starts[0];
   // P.O. Box / Post Office Box: hold from the first of the trailing post-office words.
   let po = -1;
@@ -160,9 +173,12 @@ function prefixHold(text: string, from: number, lex: Lexicon): number {
   return hold;
 }
 
+/** What may stand between the words of a form and its number: the tokeniser's blanks, line breaks, '.' and ','. */
 function isSeparator(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 46 || code === 44 || code === 0xa0;
+  return isBlank(code) || code === NEWLINE || code === DOT || code === COMMA;
 }
+
+const isHighSurrogate = (code: number): boolean => (code & 0xfc00) === 0xd800;
 
 function isInnerMark(text: string, index: number): boolean {
   const code = text.charCodeAt(index);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor, email, streetAddress } from '../../src/index.js';
+import { createRedactor, createScan, email, type Finding, streetAddress } from '../../src/index.js';
+import { loadFixtures } from '../fixtures/load.js';
 import { checkAllChunkings, cut, expectStreamEquivalent } from '../helpers/stream.js';
 
 const redactor = createRedactor({ detectors: [streetAddress()] });
@@ -157,6 +158,86 @@ describe('streetAddress', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('pending', () => {
+    const detector = streetAddress();
+    const findAll = (text: string) => {
+      const out: Finding[] = [];
+      detector.find(createScan(text, 0), out);
+      return out;
+    };
+    const before = (findings: readonly Finding[], p: number) =>
+      findings
+        .filter((finding) => finding.start < p)
+        .map((finding) => `${finding.start}-${finding.end}`)
+        .sort();
+    /**
+     * The contract of src/types.ts at every prefix length: with p = pending(prefix, 0), the
+     * findings of the whole text that start before p are those of the prefix, and none ends after p.
+     */
+    const keepsPromise = (text: string) => {
+      const whole = findAll(text);
+      for (let length = 0; length <= text.length; length++) {
+        const prefix = text.slice(0, length);
+        const p = detector.pending(prefix, 0);
+        const where = `pending(${JSON.stringify(prefix)}, 0) = ${p}, whole text ${JSON.stringify(text)}`;
+        expect(p >= 0 && p <= length, where).toBe(true);
+        expect(before(findAll(prefix), p), where).toEqual(before(whole, p));
+        for (const finding of whole) if (finding.start < p) expect(finding.end, where).toBeLessThanOrEqual(p);
+      }
+    };
+    const fixtureTexts = loadFixtures()
+      .filter((fixture) => fixture.file === 'address.txt')
+      .map((fixture) => fixture.text);
+    const texts = [...golden.map(([text]) => text), ...guards.flatMap(([, list]) => list), ...fixtureTexts];
+
+    it('holds a name cut after a joining mark: "d\'", "d’", "Karl-"', () => {
+      expect(detector.pending("Please ship to 21 quai d'", 0)).toBe(15);
+      expect(detector.pending('Please ship to 21 quai d’', 0)).toBe(15);
+      expect(detector.pending('Ship it to Karl-', 0)).toBe(11);
+      expect(detector.pending('Ship it to Karl-Marx-', 0)).toBe(11);
+    });
+
+    it('holds a year that may grow into a house number, a form before an em space, half a surrogate pair', () => {
+      expect(detector.pending('In 1999', 0)).toBe(3); // "In 19999 Main Street"
+      expect(detector.pending('In 1999 ', 0)).toBe(8); // a year: decided
+      expect(detector.pending('Hauptstraße\u2003', 0)).toBe(0);
+      expect(detector.pending('live at 5 \ud835', 0)).toBe(8);
+    });
+
+    it('keeps the promise on the shrunk counterexamples', () => {
+      for (const text of [
+        "Please ship to 21 quai d'Orsay, 75007 Paris",
+        'Ship it to Karl-Marx-Allee 34, 10178 Berlin',
+        'I live at Am-Mühlenweg 3, 30159 Hannover',
+        'In 19999 Main Street',
+        'x Kurfürstendamm\u2003120, 10711 Berlin',
+        'x PO\u2003Box 1302, Darwin NT 0801',
+        'live at 5 \ud835\udd05aker Street, London NW1 6XE',
+      ]) {
+        keepsPromise(text);
+      }
+    });
+
+    it('keeps the promise at every prefix of every golden and fixture text', () => {
+      expect(fixtureTexts.length).toBeGreaterThan(200);
+      for (const text of texts) keepsPromise(text);
+    });
+
+    it('keeps the promise when the separators of those texts change', () => {
+      // The blanks the tokeniser skips, line breaks, and the marks that join words.
+      const separator = fc.constantFrom(' ', ',', ', ', '\n', '. ', '.', '\u00a0', '\u2003', '\u202f', "'", '’', '-', '', '/', '#', '(', ')');
+      const replacements = fc.array(fc.option(separator, { nil: undefined }), { maxLength: 40 });
+      const tail = fc.constantFrom('', ' 12', '\ud835\udd05', ', USA', "d'A");
+      fc.assert(
+        fc.property(fc.constantFrom(...texts), replacements, tail, (text, replace, end) => {
+          let count = 0;
+          keepsPromise(text.replace(/[ ,]+/g, (run) => replace[count++] ?? run) + end);
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 
   it('stays linear on adversarial input', () => {
