@@ -12,6 +12,7 @@
  *   --cases <dir>      score a real-cases directory instead of the fixtures
  *   --fixtures <dir>   score another fixtures directory (default test/fixtures)
  *   --types A,B        only these entity types (detectors and labels)
+ *   --all              also run the opt-in detectors (PERSON, DATE_OF_BIRTH, ...), not only the defaults
  *   --misses           print false negatives and false positives (ids, offsets, types)
  *   --max-misses N     at most N misses per type and kind (default 20)
  *   --show-values      also print the values of misses (off by default: they may be PII)
@@ -24,7 +25,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRedactor, defaultDetectors, type Finding } from '../src/index.js';
+import { createRedactor, dateOfBirth, defaultDetectors, person, type Detector, type Finding } from '../src/index.js';
 import { FIXTURES_DIR, loadFixtures } from '../test/fixtures/load.js';
 
 /** Types whose span boundaries labellers disagree on: scored by overlap. */
@@ -54,6 +55,7 @@ interface Options {
   maxMisses: number;
   showValues: boolean;
   minF1?: number;
+  all: boolean;
 }
 
 interface Miss {
@@ -78,7 +80,7 @@ interface Score {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { fixtures: FIXTURES_DIR, misses: false, maxMisses: 20, showValues: false };
+  const options: Options = { fixtures: FIXTURES_DIR, misses: false, maxMisses: 20, showValues: false, all: false };
   const value = (index: number, flag: string): string => {
     const next = argv[index + 1];
     if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value`);
@@ -90,11 +92,12 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--fixtures') options.fixtures = value(i++, arg);
     else if (arg === '--types') options.types = new Set(value(i++, arg).split(',').map((t) => t.trim().toUpperCase()).filter(Boolean));
     else if (arg === '--misses') options.misses = true;
+    else if (arg === '--all') options.all = true;
     else if (arg === '--max-misses') options.maxMisses = Number(value(i++, arg));
     else if (arg === '--show-values') options.showValues = true;
     else if (arg === '--min-f1') options.minF1 = Number(value(i++, arg));
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run eval -- [--cases <dir>] [--fixtures <dir>] [--types A,B] [--misses [--max-misses N] [--show-values]] [--min-f1 X]');
+      console.log('usage: npm run eval -- [--cases <dir>] [--fixtures <dir>] [--types A,B] [--all] [--misses [--max-misses N] [--show-values]] [--min-f1 X]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (see --help)`);
   }
@@ -187,7 +190,11 @@ function printMisses(type: string, kind: 'FN' | 'FP', misses: readonly Miss[], o
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
-  const detectors = defaultDetectors().filter((d) => options.types === undefined || options.types.has(d.type));
+  /** Opt-in detectors that `--all` adds to the defaults (those not already among them). */
+  const optIn: Detector[] = [person(), dateOfBirth()];
+  const base = defaultDetectors();
+  const pool = options.all ? [...base, ...optIn.filter((d) => !base.some((b) => b.name === d.name))] : base;
+  const detectors = pool.filter((d) => options.types === undefined || options.types.has(d.type));
   const redactor = createRedactor({ detectors });
   const detected = new Set(detectors.map((d) => d.type as string));
   const wanted = (type: string) => options.types === undefined || options.types.has(type);

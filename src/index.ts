@@ -12,6 +12,8 @@ export { streetAddress, type StreetAddressOptions } from './detectors/street-add
 export { health, type HealthOptions, type HealthCategory, type HealthTier } from './detectors/health.js';
 export { phone, DEFAULT_PHONE_REGIONS, type PhoneOptions } from './detectors/phone.js';
 export { ipAddress, type IpAddressOptions } from './detectors/ip-address.js';
+export { person, type PersonOptions } from './detectors/person.js';
+export { dateOfBirth, type DateOfBirthOptions } from './detectors/date-of-birth.js';
 export { label, type LabelOptions } from './operators/label.js';
 export { mask, type MaskOptions } from './operators/mask.js';
 export { remove } from './operators/remove.js';

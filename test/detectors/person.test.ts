@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor, person } from '../../src/index.js';
+import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from '../helpers/stream.js';
+
+const redactor = createRedactor({ detectors: [person()] });
+const spans = (text: string) => redactor.redact(text).findings.map((f) => [f.start, f.end] as const);
+/** Spans of every `[...]` in `marked`, and the text without the brackets. */
+function parse(marked: string): { text: string; expected: (readonly [number, number])[] } {
+  const expected: (readonly [number, number])[] = [];
+  let text = '';
+  for (let index = 0; index < marked.length; index++) {
+    const char = marked[index];
+    if (char === '[') expected.push([text.length, -1]);
+    else if (char === ']') expected[expected.length - 1] = [expected[expected.length - 1][0], text.length];
+    else text += char;
+  }
+  return { text, expected };
+}
+
+const POSITIVES = [
+  'my name is [Dan]',
+  'Hello, my name is [David Johnson] and I live in Maine.',
+  'They call me Mr. [Mayers]',
+  '[John Oliver] is a comedian.',
+  'Hi [Anna], Dr. [Chen] asked me to call [Robert Smith]',
+  'Dear [Clifford],\n blah blah',
+  'Dear Mr. [Smith],',
+  'blah blah\n\nthanks,\n[Anna]\n blah blah',
+  'Hi [David Johnson],\nHow are you?\n\nthanks [Joshua].',
+  'All the best,\n\n-[John]\n\nAcme Support',
+  'Thanks -[Jon]',
+  "[Kate]'s social security number is on file",
+  'The witness was [Martin Luther King Jr.]',
+  '[Marie-Claire Dubois] submitted the report.',
+  'talk to [Ludwig van Beethoven] tomorrow',
+  '{"name":"[Leo Wang]","email":"leo at sample dev"}',
+  'customer: [Anna Kowalski], plan: premium',
+  'first_name=[Zyxwva] last_name=[Qwertyuio]',
+  "What's your last name? [Boyle]",
+  "It's under my partner's name [Matthías Traustason]",
+  'Patient [Emily Johnson] was seen today',
+  'Hi [Will], can you check the logs?',
+  'I met [Anna] and [Tom] yesterday',
+  'MY NAME IS [JOHN SMITH]',
+  'Attending: Dr. [Ana Silva], visit date today',
+  'ms. [Marcela] will join',
+  'ask [John] about it',
+  'meeting with [Grace Kelly] at noon',
+];
+
+const NEGATIVES = [
+  "I'm Happy",
+  'this is Monday',
+  'Dear Sir or Madam,',
+  'Hi team,',
+  'Dear Valued Customer,',
+  'I love Paris.',
+  'Washington is nice in spring',
+  'Will you check the logs?',
+  'May I ask something?',
+  'Grace period ends soon',
+  'Crystal clear, thanks',
+  "can't join the MS Teams call",
+  'the session is every first Monday',
+  'Beverly Hills, 90210 was a show',
+  'San Francisco is foggy today',
+  'Getting Started With Julia And Python',
+  'Sprint review: Jan 19 2014',
+  'Patient: Good afternoon, doctor. Absolutely, that is fine.',
+  'ship to 5512 Desert Willow Dr, Henderson, NV 89052',
+  'Meet me at 120 Rundle Mall, Adelaide SA 5000',
+  'Colis pour 102 avenue Jean Jaurès, 31000 Toulouse',
+  'Ask Google, or Apple, or Amazon',
+  'See you in April or June',
+  'the iPhone and MacBook Pro are here',
+  'anna.smith@example.com wrote it',
+  '{"name":"Premium Plan","owner":"Platform Team"}',
+  'Victoria Station at 5',
+];
+
+describe('person', () => {
+  it.each(POSITIVES)('finds the names in %j', (marked) => {
+    const { text, expected } = parse(marked);
+    expect(spans(text)).toEqual(expected);
+  });
+
+  it.each(NEGATIVES)('finds nothing in %j', (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+
+  it('scores context above a bare first name', () => {
+    const [titled] = redactor.redact('Dr. Patel').findings;
+    const [bare] = redactor.redact('ask Anna').findings;
+    expect(titled.score).toBeGreaterThan(bare.score);
+  });
+
+  it('reports bare first names only when asked to', () => {
+    const strict = createRedactor({ detectors: [person({ bareFirstNames: false })] });
+    expect(strict.redact('ask Anna').findings).toEqual([]);
+    expect(strict.redact('ask Anna Smith').findings.length).toBe(1);
+    expect(strict.redact('Hi Anna,').findings.length).toBe(1);
+  });
+
+  it('rejects options that are not an object', () => {
+    expect(() => person(null as never)).toThrow(TypeError);
+  });
+
+  describe('streams every golden case like one-shot', () => {
+    it.each([...POSITIVES.map((m) => parse(m).text), ...NEGATIVES])('%j', (text) => {
+      checkAllChunkings(redactor, text, 15);
+    });
+  });
+
+  it('finds a planted name after a context pattern', () => {
+    const cues = ['my name is ', 'Hi ', 'Dear ', 'Thanks, ', 'Dr. ', 'name: ', 'ask '];
+    const names = ['Anna', 'Robert Smith', 'Joshua', 'Emily Johnson', 'Kevin'];
+    fc.assert(
+      fc.property(fc.constantFrom(...cues), fc.constantFrom(...names), fc.constantFrom('', 'ok. ', 'so '), fc.constantFrom('', ', see you', '.', ' will call'), (cue, name, prefix, suffix) => {
+        const text = `${prefix}${cue}${name}${suffix}`;
+        const start = prefix.length + cue.length;
+        expect(spans(text)).toContainEqual([start, start + name.length]);
+      }),
+    );
+  });
+
+  it('finds nothing in lower-case prose', () => {
+    const word = fc.stringMatching(/^[a-z]{1,9}$/);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), (words) => {
+        expect(spans(words.join(' '))).toEqual([]);
+      }),
+    );
+  });
+
+  it('streams random text around names like one-shot', () => {
+    const piece = fc.constantFrom('Hi ', 'Anna', ' Smith', 'Dr. ', ', ', '\n', 'thanks ', 'Will', ' van ', 'Jr.', 'The ', 'MS ', 'O\'Brien', 'x', ' ', '.', 'JOHN');
+    const text = fc.array(piece, { maxLength: 16 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(chunked(text), ([value, points]) => {
+        expectStreamEquivalent(redactor, value, cut(value, points));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds at most the trailing partial word of clean prose', () => {
+    const stream = redactor.stream();
+    stream.push('the build is green and the tests pass now');
+    expect(stream.pending).toBeLessThanOrEqual(3);
+  });
+
+  it('holds an open name until it is decided, then releases it', () => {
+    const stream = redactor.stream();
+    let out = stream.push('please ask Anna');
+    expect(out).toBe('please ask ');
+    out += stream.push(' Smith about it');
+    out += stream.end();
+    expect(out).toBe('please ask [PERSON] about it');
+  });
+
+  it('holds a bounded amount on a long run of capitalised words', () => {
+    const stream = redactor.stream();
+    stream.push('Anna '.repeat(20_000));
+    expect(stream.pending).toBeLessThan(400);
+  });
+
+  it('runs in linear time on adversarial input', () => {
+    const inputs = ['Anna ', 'A. ', 'Mr. ', 'Anna van ', 'AnnaSmith', 'Hi ,\n', 'Ab'];
+    for (const unit of inputs) {
+      const time = (size: number) => {
+        const text = unit.repeat(size / unit.length);
+        const start = performance.now();
+        redactor.redact(text);
+        return performance.now() - start;
+      };
+      time(20_000);
+      const small = Math.min(time(50_000), time(50_000));
+      const large = Math.min(time(500_000), time(500_000));
+      expect(large / Math.max(small, 0.5), unit).toBeLessThan(30);
+    }
+  });
+});
