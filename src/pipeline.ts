@@ -1,4 +1,5 @@
 import { PiiveilError } from './errors.js';
+import { expandedLookbehind, normalizeText, type NormalizedText } from './normalize.js';
 import { label } from './operators/label.js';
 import { resolveOverlaps } from './resolve.js';
 import { createScan } from './scanner/scan.js';
@@ -10,7 +11,11 @@ import type { Detector, EntityType, Finding, Operator, OperatorFunction, Redacto
  */
 export interface Pipeline {
   readonly detectors: readonly Detector[];
-  /** Largest `lookbehind` of any detector: how much emitted text a stream keeps as context. */
+  /**
+   * How much emitted text a stream keeps as context after the last `detect`: the largest
+   * `lookbehind` of any detector, widened by `expandedLookbehind` when that text was normalised
+   * (invisible or look-alike characters), so that detectors still see their context in the view.
+   */
   readonly lookbehind: number;
   readonly includeValues: boolean;
   readonly onError: 'mask' | 'throw';
@@ -52,22 +57,64 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   /** Raw findings of the last `pending` call, reused by the `detect` that releases the text. */
   let memo: { text: string; from: number; raw: Finding[] } | undefined;
 
-  const findRaw = (text: string, from: number): Finding[] => {
+  const maxInputLength = checkMaxInputLength(options.maxInputLength);
+  // Normalisation (src/normalize.ts): detectors run on a view without invisible characters and
+  // with look-alike digits and full-width forms folded, when the text has any; spans map back.
+  const normalizing = options.normalize !== false;
+  const wideLookbehind = expandedLookbehind(lookbehind);
+  let context = lookbehind;
+  /** The last view built, so that `pending` and the `detect` after it build it once. */
+  let view: NormalizedText | undefined;
+  let viewText: string | undefined;
+  const viewOf = (text: string): NormalizedText | undefined => {
+    if (!normalizing) return undefined;
+    if (viewText === text) return view;
+    // Clean text (one regex test) is not remembered, so the pipeline holds no reference to it.
+    const built = normalizeText(text);
+    if (built !== undefined) {
+      view = built;
+      viewText = text;
+    }
+    return built;
+  };
+
+  const scanRaw = (text: string, from: number): Finding[] => {
     const scan = createScan(text, from);
     const raw: Finding[] = [];
     for (const detector of detectors) {
+      const before = raw.length;
       try {
         detector.find(scan, raw);
       } catch {
         throw new PiiveilError('DETECTOR_FAILED', `Detector "${detector.name}" threw while scanning`);
       }
+      // Fail closed on a malformed finding (a caller's detector): a NaN or out-of-range span
+      // would make `render` copy text it should replace.
+      for (let index = before; index < raw.length; index++) {
+        if (!validFinding(raw[index], text.length)) throw new PiiveilError('DETECTOR_FAILED', `Detector "${detector.name}" returned an invalid finding`);
+      }
+    }
+    return raw;
+  };
+
+  const findRaw = (text: string, from: number): Finding[] => {
+    if (text.length > maxInputLength) throw new PiiveilError('INPUT_TOO_LARGE', `Input of ${text.length} code units is over maxInputLength (${maxInputLength})`);
+    const normalized = viewOf(text);
+    context = normalized === undefined ? lookbehind : wideLookbehind;
+    if (normalized === undefined) return scanRaw(text, from);
+    const raw = scanRaw(normalized.text, normalized.toNormalized(from));
+    for (let index = 0; index < raw.length; index++) {
+      const finding = raw[index];
+      raw[index] = { ...finding, start: normalized.toOriginal(finding.start), end: normalized.originalEnd(finding.end - 1) };
     }
     return raw;
   };
 
   return {
     detectors,
-    lookbehind,
+    get lookbehind() {
+      return context;
+    },
     includeValues,
     onError,
     fallbackText,
@@ -84,15 +131,21 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       return resolveOverlaps(kept, rank);
     },
     pending(text, from) {
-      let earliest = text.length;
+      if (text.length > maxInputLength) throw new PiiveilError('INPUT_TOO_LARGE', `Input of ${text.length} code units is over maxInputLength (${maxInputLength})`);
+      const normalized = viewOf(text);
+      const scanText = normalized === undefined ? text : normalized.decidedText;
+      const scanFrom = normalized === undefined ? from : Math.min(normalized.toNormalized(from), scanText.length);
+      let earliest = scanText.length;
       for (const detector of detectors) {
         try {
-          const index = detector.pending(text, from);
-          if (index < earliest) earliest = index < from ? from : index;
+          const index = detector.pending(scanText, scanFrom);
+          if (index < earliest) earliest = index < scanFrom ? scanFrom : index;
         } catch {
           throw new PiiveilError('DETECTOR_FAILED', `Detector "${detector.name}" threw while checking pending text`);
         }
       }
+      // Back to the original: the view's cut, or earlier where the view itself is still open.
+      if (normalized !== undefined) earliest = Math.max(from, Math.min(normalized.toOriginal(earliest), normalized.undecidedFrom));
       if (earliest <= from) return from;
       // Each detector promises only that its own findings do not cross its own pending index;
       // the earliest one can still fall inside a finding another detector has decided (an
@@ -139,6 +192,30 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       return parts.join('');
     },
   };
+}
+
+/** Default of `maxInputLength`: 16 Mi code units (32 MB of UTF-16), far above any chat message or log line. */
+const DEFAULT_MAX_INPUT_LENGTH = 16 * 1024 * 1024;
+
+function checkMaxInputLength(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_INPUT_LENGTH;
+  if (value === Infinity || (Number.isInteger(value) && value > 0)) return value;
+  throw new RangeError('createRedactor: options.maxInputLength must be a positive integer or Infinity');
+}
+
+function validFinding(finding: Finding, length: number): boolean {
+  return (
+    finding !== null &&
+    typeof finding === 'object' &&
+    typeof finding.type === 'string' &&
+    Number.isInteger(finding.start) &&
+    Number.isInteger(finding.end) &&
+    finding.start >= 0 &&
+    finding.start < finding.end &&
+    finding.end <= length &&
+    typeof finding.score === 'number' &&
+    !Number.isNaN(finding.score)
+  );
 }
 
 function toOperator(operator: Operator | OperatorFunction, where: string): Operator {

@@ -105,6 +105,21 @@ export interface RedactorOptions {
   readonly onError?: 'mask' | 'throw';
   /** Replacement for the whole unit when failing closed. Default: `[REDACTED]`. */
   readonly fallbackText?: string;
+  /**
+   * Detect values hidden behind invisible characters (zero-width space, soft hyphen, bidi
+   * controls), non-ASCII decimal digits (`４１１１`, `٤١١١`) and full-width forms (`＠`).
+   * Detectors then scan a normalised view; findings still refer to the original text and cover
+   * the invisible characters inside a value. Costs one native regex test on text without such
+   * characters. Default: true.
+   */
+  readonly normalize?: boolean;
+  /**
+   * Longest text one call may process, in UTF-16 code units (`redact`, `find`, and the text a
+   * stream holds at once, context included). Longer input fails with `INPUT_TOO_LARGE`:
+   * `redact` returns `fallbackText` (or throws with `onError: 'throw'`), `find` and streams
+   * throw. Default: 16 Mi code units (32 MB). `Infinity` turns the check off.
+   */
+  readonly maxInputLength?: number;
 }
 
 /** What `redact` returns. */
