@@ -1,12 +1,30 @@
 import { defineConfig } from 'tsup';
 
-const library = { format: ['esm', 'cjs'] as const, dts: true, sourcemap: true, target: 'es2022', treeshake: true };
-
 export default defineConfig([
-  { ...library, entry: { index: 'src/index.ts' }, clean: true },
-  // Adapters use runtime globals (TransformStream) and node:* types, so they build with the
-  // adapters' tsconfig; the core's tsconfig has neither DOM nor Node types on purpose.
-  { ...library, entry: { web: 'src/adapters/web-stream.ts', node: 'src/adapters/node-stream.ts' }, tsconfig: 'tsconfig.node.json' },
+  {
+    // One build for the core and every adapter, with shared chunks: an adapter must use the same
+    // copy of the core as the caller's `piiveil` import (a vault made by one copy is not
+    // recognised by another). The adapters need runtime globals and node:* types, so the build
+    // uses the adapters' tsconfig; `npm run typecheck` still checks the core without them.
+    entry: {
+      index: 'src/index.ts',
+      web: 'src/adapters/web-stream.ts',
+      node: 'src/adapters/node-stream.ts',
+      pino: 'src/adapters/pino.ts',
+      winston: 'src/adapters/winston.ts',
+      'ai-sdk': 'src/adapters/ai-sdk.ts',
+      messages: 'src/adapters/messages.ts',
+    },
+    format: ['esm', 'cjs'],
+    splitting: true,
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+    tsconfig: 'tsconfig.node.json',
+    external: ['pino', 'winston', 'ai', '@ai-sdk/provider'],
+  },
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
