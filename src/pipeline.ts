@@ -98,7 +98,7 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   };
 
   const findRaw = (text: string, from: number): Finding[] => {
-    if (text.length > maxInputLength) throw new PiiveilError('INPUT_TOO_LARGE', `Input of ${text.length} code units is over maxInputLength (${maxInputLength})`);
+    if (text.length - from > maxInputLength) throw tooLarge(text.length - from, maxInputLength);
     const normalized = viewOf(text);
     context = normalized === undefined ? lookbehind : wideLookbehind;
     if (normalized === undefined) return scanRaw(text, from);
@@ -131,7 +131,7 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       return resolveOverlaps(kept, rank);
     },
     pending(text, from) {
-      if (text.length > maxInputLength) throw new PiiveilError('INPUT_TOO_LARGE', `Input of ${text.length} code units is over maxInputLength (${maxInputLength})`);
+      if (text.length - from > maxInputLength) throw tooLarge(text.length - from, maxInputLength);
       const normalized = viewOf(text);
       const scanText = normalized === undefined ? text : normalized.decidedText;
       const scanFrom = normalized === undefined ? from : Math.min(normalized.toNormalized(from), scanText.length);
@@ -196,6 +196,10 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
 
 /** Default of `maxInputLength`: 16 Mi code units (32 MB of UTF-16), far above any chat message or log line. */
 const DEFAULT_MAX_INPUT_LENGTH = 16 * 1024 * 1024;
+
+function tooLarge(length: number, maxInputLength: number): PiiveilError {
+  return new PiiveilError('INPUT_TOO_LARGE', `Input of ${length} code units is over maxInputLength (${maxInputLength})`);
+}
 
 function checkMaxInputLength(value: number | undefined): number {
   if (value === undefined) return DEFAULT_MAX_INPUT_LENGTH;

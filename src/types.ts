@@ -115,7 +115,7 @@ export interface RedactorOptions {
   readonly normalize?: boolean;
   /**
    * Longest text one call may process, in UTF-16 code units (`redact`, `find`, and the text a
-   * stream holds at once, context included). Longer input fails with `INPUT_TOO_LARGE`:
+   * stream holds back at once, its context not counted). Longer input fails with `INPUT_TOO_LARGE`:
    * `redact` returns `fallbackText` (or throws with `onError: 'throw'`), `find` and streams
    * throw. Default: 16 Mi code units (32 MB). `Infinity` turns the check off.
    */
