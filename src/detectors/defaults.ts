@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
 import { creditCard } from './credit-card.js';
+import { dateOfBirth } from './date-of-birth.js';
 import { email } from './email.js';
 import { health } from './health.js';
 import { iban } from './iban.js';
@@ -16,5 +17,5 @@ import { usSsn } from './us-ssn.js';
  * createRedactor({ detectors: [...defaultDetectors(), myDetector] })
  */
 export function defaultDetectors(): Detector[] {
-  return [email(), creditCard(), iban(), usSsn(), streetAddress(), health(), phone(), ipAddress()];
+  return [email(), creditCard(), iban(), usSsn(), dateOfBirth(), streetAddress(), health(), phone(), ipAddress()];
 }

@@ -180,6 +180,10 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
   // beyond the one lower-cased slice per token it looks up.
   let shape = NOT_NAME;
   let tokenEnd = 0;
+  /** The last token read is ASCII only (no accent folding needed for its lookup). */
+  let tokenAscii = true;
+  /** Word-class flags of the last token `isNamey` accepted. */
+  let tokenFlags = 0;
   let touched = false;
   let found = false;
   let foundStart = 0;
@@ -193,6 +197,7 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
   /** Reads the name-shaped token at `index`; sets `shape` and `tokenEnd`. */
   const readToken = (text: string, index: number): void => {
     shape = NOT_NAME;
+    tokenAscii = text.charCodeAt(index) < 128;
     const length = text.length;
     if (!isUpperAt(text, index)) return;
     let position = index + 1;
@@ -212,6 +217,7 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
         position += 2;
         upper++;
       } else if (code >= 128 && isLetterAt(text, position)) {
+        tokenAscii = false;
         if (isUpperAt(text, position)) {
           if (lower > 0) return;
           upper++;
@@ -239,7 +245,7 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
     let flags = lexicon.get(word);
     if (flags !== undefined) return flags;
     // "Seán", "Zoë": the lists spell most names without accents.
-    if (word.charCodeAt(0) > 127 || /[^\x00-\x7f]/.test(word)) {
+    if (!tokenAscii) {
       flags = lexicon.get(word.normalize('NFD').replace(COMBINING_MARKS, ''));
       if (flags !== undefined) return flags;
     }
@@ -254,15 +260,18 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
   const isNamey = (text: string, index: number): boolean => {
     readToken(text, index);
     if (shape === NOT_NAME) return false;
+    tokenFlags = 0;
     if (shape === INITIAL) return text.charCodeAt(index) !== 73 && text.charCodeAt(index) !== 65; // "I", "A"
     const flags = classOf(text, index, tokenEnd);
+    tokenFlags = flags;
     if (tokenEnd - index <= 3 && shape === ALL_CAPS) return false; // "OK", "IT", "VIC"; "II" only as a suffix
     return (flags & (STOP | TITLE | GREETING | SIGNOFF | DEAR)) === 0;
   };
   /** Like `isNamey`, for a suffix after a name token ("Jr.", "III"). */
   const isSuffix = (text: string, index: number): boolean => {
     readToken(text, index);
-    return shape !== NOT_NAME && shape !== INITIAL && (classOf(text, index, tokenEnd) & SUFFIX) !== 0;
+    // Every suffix ("Jr", "Sr", "II", "III", "IV") has at most three letters: skip the lookup otherwise.
+    return shape !== NOT_NAME && shape !== INITIAL && tokenEnd - index <= 3 && (classOf(text, index, tokenEnd) & SUFFIX) !== 0;
   };
 
   const isTokenStart = (text: string, index: number): boolean => {
@@ -297,7 +306,7 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
     const savedEnd = tokenEnd;
     const savedTouched = touched;
     // A suffix ends a run ("John Smith Jr. Anna" is two runs), so it never joins what follows.
-    const namey = isNamey(text, position) && (classOf(text, position, tokenEnd) & SUFFIX) === 0 && tokenEnd === wordEndAt + (text.charCodeAt(wordEndAt) === DOT ? 1 : 0);
+    const namey = isNamey(text, position) && (tokenFlags & SUFFIX) === 0 && tokenEnd === wordEndAt + (text.charCodeAt(wordEndAt) === DOT ? 1 : 0);
     shape = savedShape;
     tokenEnd = savedEnd;
     touched = savedTouched;
@@ -341,7 +350,9 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
     const wordEndAt = position;
     while (position > 0 && wordEndAt - position <= MAX_CUE && isCueChar(text.charCodeAt(position - 1))) position--;
     if (position === wordEndAt || wordEndAt - position > MAX_CUE || (position > 0 && isWordCodeAt(text, position - 1))) return;
-    const flags = lexicon.get(text.slice(position, wordEndAt).toLowerCase().replace(RIGHT_QUOTE_ALL, "'")) ?? 0;
+    let cue = text.slice(position, wordEndAt).toLowerCase();
+    if (cue.includes('\u2019')) cue = cue.replace(RIGHT_QUOTE_ALL, "'");
+    const flags = lexicon.get(cue) ?? 0;
     // "MS Teams", "DR 12": an all-caps title only before an all-caps name ("DR SMITH").
     const capsCue = wordEndAt - position >= 2 && isUpperAscii(text.charCodeAt(position)) && isUpperAscii(text.charCodeAt(position + 1));
     // A dot after a full word ends a sentence ("doctor. Absolutely"); titles are abbreviated ("Dr.").
@@ -396,7 +407,7 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
         break;
       }
       if (!isNamey(text, position)) break;
-      const flags = shape === INITIAL ? 0 : classOf(text, position, tokenEnd);
+      const flags = tokenFlags;
       if (count === 0 && (flags & SUFFIX) !== 0) break;
       if (count <= MAX_RUN) {
         // Past MAX_RUN tokens the run is a heading: keep reading to its end, store nothing.

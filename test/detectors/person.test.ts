@@ -175,8 +175,9 @@ describe('person', () => {
         return performance.now() - start;
       };
       time(20_000);
-      const small = Math.min(time(50_000), time(50_000));
-      const large = Math.min(time(500_000), time(500_000));
+      // Minimum of three: load from other processes only ever adds time.
+      const small = Math.min(time(50_000), time(50_000), time(50_000));
+      const large = Math.min(time(500_000), time(500_000), time(500_000));
       expect(large / Math.max(small, 0.5), unit).toBeLessThan(30);
     }
   });
