@@ -180,7 +180,9 @@ function check(fixtures: readonly Fixture[]) {
       bump(span.type);
       masked += fixture.text.slice(last, span.start) + ' '.repeat(span.end - span.start);
       last = span.end;
-      if (!STRUCTURED.has(span.type) && !FUZZY.has(span.type)) errors.push(`${at}: unknown entity type`);
+      // Types without a value check here (PERSON, DATE_OF_BIRTH, SECRET, national IDs, ...) are
+      // validated by their detectors' golden tests; here they only need an entity-type name.
+      if (!/^[A-Z][A-Z0-9_]*$/.test(span.type)) errors.push(`${at}: entity type is not an UPPER_SNAKE name`);
       let problem: string | undefined;
       if (span.type === 'CREDIT_CARD') problem = cardProblem(value);
       else if (span.type === 'US_SSN') {
