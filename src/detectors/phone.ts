@@ -61,6 +61,8 @@ const GAP_DOT = 4;
 const GAP_SLASH = 8;
 const GAP_OPEN = 16;
 const GAP_CLOSE = 32;
+/** Longest gap `gapEnd` accepts: ')', a space, a dash, a space and '(' (`555) - (123`). */
+const MAX_GAP = 5;
 /** `gapEnd` ran into the end of the text: more text could still make it a gap. */
 const NEED_MORE = -2;
 
@@ -116,7 +118,9 @@ export function phone(options: PhoneOptions = {}): Detector {
           let last = k;
           let end = digitRuns[2 * k + 1];
           let digits = end - digitRuns[2 * k];
-          while (last + 1 < runCount && gapEnd(text, end, length) === digitRuns[2 * last + 2]) {
+          // A gap is at most MAX_GAP code units: runs further apart (most of them, with words
+          // between) are not joined, without reading the text between them.
+          while (last + 1 < runCount && digitRuns[2 * last + 2] - end <= MAX_GAP && gapEnd(text, end, length) === digitRuns[2 * last + 2]) {
             last++;
             end = digitRuns[2 * last + 1];
             digits += end - digitRuns[2 * last];
