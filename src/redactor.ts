@@ -2,7 +2,7 @@ import { defaultDetectors } from './detectors/defaults.js';
 import { PiiveilError } from './errors.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import { createRedactionStream, type RedactionStream } from './stream/incremental.js';
-import type { Finding, RedactResult, RedactorOptions } from './types.js';
+import type { Detector, Finding, RedactResult, RedactorOptions } from './types.js';
 
 /** A configured redactor: one-shot, find-only and streaming redaction with the same options. */
 export interface Redactor {
@@ -25,7 +25,15 @@ export interface Redactor {
  * // 'Card **** **** **** 1111, mail [EMAIL]'
  */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
-  const pipeline = createPipeline(options, defaultDetectors);
+  return buildRedactor(options, defaultDetectors);
+}
+
+/**
+ * `createRedactor` with the default detector list as a parameter, so that `piiveil/core` can
+ * build redactors without binding (and bundling) every built-in detector. Internal.
+ */
+export function buildRedactor(options: RedactorOptions, defaults: () => readonly Detector[]): Redactor {
+  const pipeline = createPipeline(options, defaults);
   return {
     redact: (text) => redactWith(pipeline, text),
     find(text) {
