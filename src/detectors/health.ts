@@ -122,6 +122,16 @@ export function health(options: HealthOptions = {}): Detector {
   const lexicon = (shared ??= buildLexicon());
   const matcher = createMatcher(lexicon, categoryMask, tierMask);
   const skipper = createSkipper(lexicon.skip);
+  // A stream's check calls `pending(text, from)` and then, to release text, `find` on the same
+  // text from the same index (src/pipeline.ts): the decided words are the same, and a decided
+  // verdict does not depend on `streaming` (that flag only turns verdicts into UNDECIDED). So
+  // `pending` keeps its findings, and the `find` that follows starts where it stopped instead of
+  // walking every held word again (about 40% of this detector's cost per check on the bench's
+  // clean chat in 4-char chunks). Used once, then dropped: it never outlives the next call.
+  let memoText: string | undefined;
+  let memoFrom = 0;
+  let memoUntil = 0;
+  let memoFound: Finding[] | undefined;
   return {
     name: 'health',
     type: 'HEALTH',
@@ -131,8 +141,14 @@ export function health(options: HealthOptions = {}): Detector {
       const { text, from } = scan;
       const length = text.length;
       let index = from;
-      // Started inside a word: the word belongs to text already decided.
-      if (index > 0 && index < length && !isTokenStart(text, index)) index = tokenEnd(text, index);
+      if (memoText !== undefined && from === memoFrom && text === memoText) {
+        if (memoFound !== undefined) for (const finding of memoFound) out.push(finding);
+        index = memoUntil;
+      } else if (index > 0 && index < length && !isTokenStart(text, index)) {
+        // Started inside a word: the word belongs to text already decided.
+        index = tokenEnd(text, index);
+      }
+      memoText = memoFound = undefined;
       skipper.reset();
       while (index < length) {
         index = skipper.next(text, index, false);
@@ -152,6 +168,8 @@ export function health(options: HealthOptions = {}): Detector {
       const regionStart = index;
       let crossing = false;
       let held = length;
+      let found: Finding[] | undefined;
+      memoText = memoFound = undefined;
       skipper.reset();
       while (index < length) {
         index = skipper.next(text, index, true);
@@ -165,8 +183,18 @@ export function health(options: HealthOptions = {}): Detector {
           held = index;
           break;
         }
-        if (verdict === EMIT && matcher.end > length - MAX_MATCH) crossing = true;
+        if (verdict === EMIT) {
+          (found ??= []).push(matcher.finding(index));
+          if (matcher.end > length - MAX_MATCH) crossing = true;
+        }
         index = tokenEnd(text, index);
+      }
+      // `find` from `from` starts at the same word only when the region began at `from`.
+      if (length - REACH <= from) {
+        memoText = text;
+        memoFrom = from;
+        memoUntil = held;
+        memoFound = found;
       }
       if (held === length || !crossing) return held;
       // A decided finding that crosses the cut is held with it (rare: only near the end).
