@@ -12,7 +12,7 @@
  *   --cases <dir>      score a real-cases directory instead of the fixtures
  *   --fixtures <dir>   score another fixtures directory (default test/fixtures)
  *   --types A,B        only these entity types (detectors and labels)
- *   --all              also run the opt-in detectors (PERSON, DATE_OF_BIRTH, ...), not only the defaults
+ *   --all              also run the opt-in detectors (PERSON, DATE_OF_BIRTH, national IDs, ...: detectors.all()), not only the defaults
  *   --misses           print false negatives and false positives (ids, offsets, types)
  *   --max-misses N     at most N misses per type and kind (default 20)
  *   --show-values      also print the values of misses (off by default: they may be PII)
@@ -25,7 +25,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRedactor, dateOfBirth, defaultDetectors, person, type Detector, type Finding } from '../src/index.js';
+import { createRedactor, defaultDetectors, detectors as presets, type Detector, type Finding } from '../src/index.js';
 import { FIXTURES_DIR, loadFixtures } from '../test/fixtures/load.js';
 
 /** Types whose span boundaries labellers disagree on: scored by overlap. */
@@ -191,7 +191,7 @@ function printMisses(type: string, kind: 'FN' | 'FP', misses: readonly Miss[], o
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   /** Opt-in detectors that `--all` adds to the defaults (those not already among them). */
-  const optIn: Detector[] = [person(), dateOfBirth()];
+  const optIn: Detector[] = presets.all();
   const base = defaultDetectors();
   const pool = options.all ? [...base, ...optIn.filter((d) => !base.some((b) => b.name === d.name))] : base;
   const detectors = pool.filter((d) => options.types === undefined || options.types.has(d.type));

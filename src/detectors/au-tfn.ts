@@ -32,5 +32,6 @@ export function auTfn(options: AuTfnOptions = {}): Detector {
     context: ['tfn', 'tax file'],
     requireContext: true,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

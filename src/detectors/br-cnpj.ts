@@ -41,5 +41,6 @@ export function brCnpj(options: BrCnpjOptions = {}): Detector {
     context: ['cnpj'],
     requireContext: options.requireContext,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

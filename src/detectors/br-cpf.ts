@@ -38,5 +38,6 @@ export function brCpf(options: BrCpfOptions = {}): Detector {
     context: ['cpf'],
     requireContext: options.requireContext,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

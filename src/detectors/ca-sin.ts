@@ -33,5 +33,6 @@ export function caSin(options: CaSinOptions = {}): Detector {
     context: ['sin', 'social insurance', 'nas', 'assurance sociale'],
     requireContext: true,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

@@ -55,5 +55,6 @@ export function deTaxId(options: DeTaxIdOptions = {}): Detector {
     context: ['steuer', 'steuerid', 'steuer-id', 'idnr', 'identifikationsnummer', 'steueridentifikationsnummer', 'tax id', 'tin'],
     requireContext: options.requireContext,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

@@ -31,5 +31,6 @@ export function esDni(options: EsDniOptions = {}): Detector {
     context: ['dni', 'nif', 'documento'],
     requireContext: options.requireContext,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

@@ -33,5 +33,6 @@ export function esNie(options: EsNieOptions = {}): Detector {
     context: ['nie', 'extranjero'],
     requireContext: options.requireContext,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

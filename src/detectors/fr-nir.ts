@@ -43,5 +43,6 @@ export function frNir(options: FrNirOptions = {}): Detector {
     context: ['sécu', 'secu', 'sécurité sociale', 'securite sociale', 'nir', 'insee'],
     requireContext: options.requireContext,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

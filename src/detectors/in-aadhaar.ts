@@ -45,5 +45,6 @@ export function inAadhaar(options: InAadhaarOptions = {}): Detector {
     context: ['aadhaar', 'aadhar', 'uidai', 'uid', 'आधार'],
     requireContext: options.requireContext,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

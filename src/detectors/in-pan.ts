@@ -32,5 +32,6 @@ export function inPan(options: InPanOptions = {}): Detector {
     context: ['pan', 'permanent account'],
     requireContext: options.requireContext,
     score: options.score ?? 0.8,
+    contextScore: options.score,
   });
 }

@@ -58,5 +58,6 @@ export function itFiscalCode(options: ItFiscalCodeOptions = {}): Detector {
     context: ['codice fiscale', 'cf', 'fiscal code', 'tessera sanitaria'],
     requireContext: options.requireContext,
     score: options.score ?? 0.95,
+    contextScore: options.score,
   });
 }

@@ -21,7 +21,7 @@ export type SecretKind =
 
 /** Options of `secret`. */
 export interface SecretOptions {
-  /** Kinds to report. Default: all. `HIGH_CONFIDENCE_SECRETS` leaves out `password` and `generic`. */
+  /** Kinds to report. Default: all. `HIGH_CONFIDENCE_SECRETS` (the default set's choice) leaves out `generic`. */
   readonly kinds?: readonly SecretKind[];
   /**
    * Minimum Shannon entropy, in bits per character, of a value after a generic context word
@@ -30,10 +30,14 @@ export interface SecretOptions {
   readonly minEntropy?: number;
 }
 
-/** Every kind but the two that rest on a context word and a heuristic. */
+/**
+ * Every kind but `generic`, the one that rests on an entropy heuristic: structural kinds
+ * (documented prefixes, JWT, PEM, URL userinfo, bearer) and values right after a key that
+ * names a password. `defaultDetectors()` uses these.
+ */
 export const HIGH_CONFIDENCE_SECRETS: readonly SecretKind[] = [
   'aws-access-key-id', 'aws-secret-key', 'github-token', 'gitlab-token', 'slack-token', 'stripe-key', 'google-api-key',
-  'openai-key', 'anthropic-key', 'jwt', 'private-key', 'bearer-token', 'url-password',
+  'openai-key', 'anthropic-key', 'jwt', 'private-key', 'bearer-token', 'url-password', 'password',
 ];
 
 /**

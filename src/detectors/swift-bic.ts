@@ -39,6 +39,7 @@ export function swiftBic(options: SwiftBicOptions = {}): Detector {
     context: ['swift', 'bic', 'swift/bic', 'swift code'],
     requireContext: true,
     score: options.score ?? 0.85,
+    contextScore: options.score,
     candidates(scan, tryAt, window) {
       // Every candidate follows a context word within the window: find the words natively (a
       // literal alternation, no backtracking), then try each upper-case word start after one.

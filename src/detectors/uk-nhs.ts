@@ -38,5 +38,6 @@ export function ukNhs(options: UkNhsOptions = {}): Detector {
     context: ['nhs', 'health service', 'chi'],
     requireContext: true,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

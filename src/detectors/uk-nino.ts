@@ -38,5 +38,6 @@ export function ukNino(options: UkNinoOptions = {}): Detector {
     context: ['ni', 'nino', 'national insurance', 'ni number', 'nin'],
     requireContext: options.requireContext,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

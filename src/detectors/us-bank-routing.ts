@@ -37,5 +37,6 @@ export function usBankRouting(options: UsBankRoutingOptions = {}): Detector {
     context: ['routing', 'aba', 'rtn', 'transit'],
     requireContext: true,
     score: options.score ?? 0.9,
+    contextScore: options.score,
   });
 }

@@ -25,5 +25,6 @@ export function usDriversLicense(options: UsDriversLicenseOptions = {}): Detecto
     context: ['driver', 'drivers', 'driving', 'dl', 'dln', 'licence', 'license'],
     requireContext: true,
     score: options.score ?? 0.7,
+    contextScore: options.score ?? 0.7, // no check digit: the context word is all there is
   });
 }

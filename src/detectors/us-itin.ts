@@ -32,5 +32,6 @@ export function usItin(options: UsItinOptions = {}): Detector {
     context: ['itin', 'taxpayer', 'tin', 'tax id'],
     requireContext: options.requireContext,
     score: options.score ?? 0.85,
+    contextScore: options.score,
   });
 }

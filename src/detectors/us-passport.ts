@@ -29,5 +29,6 @@ export function usPassport(options: UsPassportOptions = {}): Detector {
     context: ['passport'],
     requireContext: true,
     score: options.score ?? 0.75,
+    contextScore: options.score ?? 0.75, // no check digit: the context word is all there is
   });
 }

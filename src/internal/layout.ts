@@ -26,6 +26,9 @@ const AFTER_READ = 2;
  */
 const DECIDE_READ = AFTER_READ + 1;
 
+/** Score of a checksummed match with a context word before it. */
+const CONTEXT_SCORE = 0.97;
+
 /** A layout is not matched at this start. */
 export const NONE = -1;
 /** Streaming only: the answer depends on text after the end of `text`. */
@@ -61,7 +64,11 @@ export interface LayoutSpec {
   /** Require a context word for every layout. */
   readonly requireContext?: boolean;
   readonly score: number;
-  /** Score when the layout needed (and had) context. Default: `score`. */
+  /**
+   * Score when a context word stands before the match: a checksum plus a word naming the
+   * identifier beats a phone number or a card of the same digits when overlaps are resolved.
+   * Default: 0.97.
+   */
   readonly contextScore?: number;
   readonly category?: string;
   /** Boundary before a candidate; default: not glued to a word, a decimal, a date (reads ≤ 2 units). */
@@ -151,7 +158,7 @@ export function layoutMatcher(spec: LayoutSpec): LayoutMatcher {
   const joinedBefore = spec.joinedBefore ?? gluedBefore;
   const joinedAfter = spec.joinedAfter ?? ((text: string, end: number) => gluedAfter(text, end, NO_SEPARATOR));
   const score = spec.score;
-  const contextScore = spec.contextScore ?? score;
+  const contextScore = spec.contextScore ?? CONTEXT_SCORE;
   let maxLength = 0;
   for (const layout of layouts) maxLength = Math.max(maxLength, layout.classes.length);
 
@@ -195,7 +202,8 @@ export function layoutMatcher(spec: LayoutSpec): LayoutMatcher {
     },
     scoreAt(text, start) {
       const k = layoutAt(text, start, true);
-      return k >= 0 && (layouts[k].needsContext || requireContext) ? contextScore : score;
+      if (k < 0) return score;
+      return layouts[k].needsContext || requireContext || hasContext(text, start) ? contextScore : score;
     },
   };
 }

@@ -75,7 +75,7 @@ describe('secret kinds and scores', () => {
   });
   it('reports only the kinds asked for', () => {
     const high = createRedactor({ detectors: [secret({ kinds: HIGH_CONFIDENCE_SECRETS })] });
-    expect(high.find('password=hunter22 api_key=Zx8fK2pQ9mW4vB7nR3tY6uJ1 AKIAIOSFODNN7EXAMPLE').map((f) => f.category)).toEqual(['aws-access-key-id']);
+    expect(high.find('password=hunter22 api_key=Zx8fK2pQ9mW4vB7nR3tY6uJ1 AKIAIOSFODNN7EXAMPLE').map((f) => f.category)).toEqual(['password', 'aws-access-key-id']);
   });
   it('applies the entropy threshold to generic values', () => {
     expect(redactor.find('token=abcdabcdabcdabcd1').length).toBe(0);
