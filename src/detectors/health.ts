@@ -97,7 +97,17 @@ interface Lexicon {
   readonly lower: Trie;
   readonly exact: Trie;
   /** Sticky skip over words that cannot start a term (see `buildSkip`). */
-  readonly skip: RegExp;
+  readonly skip: Skip;
+}
+
+interface Skip {
+  readonly pattern: RegExp;
+  /**
+   * Code units the pattern may read from a word start: its prefix depth in symbols of at most 3
+   * code units (a gap of spaces), and the one after a gap. A word is skipped only when they all
+   * exist and are ASCII, so that the walk reads exactly what the pattern read.
+   */
+  readonly reach: number;
 }
 
 let shared: Lexicon | undefined;
@@ -430,14 +440,13 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
   };
 }
 
-/** Symbols of a term's start that the skip pattern checks (see `buildSkip`). */
-const SKIP_PREFIX = 4;
+/** Deepest term prefix, in symbols, the skip pattern may check (see `buildSkip`). */
+const SKIP_MAX_PREFIX = 8;
 /**
- * Code units the skip pattern may read from a word start: SKIP_PREFIX symbols of at most 3 code
- * units (a gap of spaces) and the one after a gap. A word is skipped only when they all exist and
- * are ASCII, so that the walk reads exactly what the pattern read.
+ * Longest skip pattern source, in UTF-16 code units. V8 stops optimising a pattern whose source
+ * is over 20 KB (`kRegExpTooLargeToOptimize`): a 20.7 KB one ran 4× slower than a 15.6 KB one.
  */
-const SKIP_REACH = SKIP_PREFIX * MAX_GAP + 1;
+const SKIP_SOURCE_BUDGET = 19_000;
 /** Words and gaps the skip pattern passes per call: bounds its backtracking stack (~40 per chat message). */
 const SKIP_ITERATIONS = 64;
 const NON_ASCII = /[^\0-\x7f]/g;
@@ -446,17 +455,16 @@ const NON_ASCII = /[^\0-\x7f]/g;
  * Finds where the per-word loops of `find` and `pending` have work to do, skipping words that
  * cannot start a term. Why: the plain loop (a `charCodeAt` per character and a trie walk per
  * word) cost about 85 ns a word, and on chat almost no word is a term. The skip pattern
- * (`buildSkip`) passes a word inside irregexp in a fraction of that: 4.6 of the 21.5 words of a
- * message are left to the trie walk (bench/fixtures.ts `cleanChat`, 108-character messages;
- * `find` 1.8 → 1.1 µs a message, `pending` on every 4-char prefix 1.9× faster, esbuild bundle,
- * Node 20).
+ * (`buildSkip`) passes a word inside irregexp in a fraction of that: about 1.2 of the 21.5
+ * words of a message are left to the trie walk (bench/fixtures.ts `cleanChat`, 108-character
+ * messages; `find` 1.8 → 0.85 µs a message, esbuild bundle, Node 20).
  *
- * The pattern reads ASCII only, so it is trusted only for words that start at least SKIP_REACH
+ * The pattern reads ASCII only, so it is trusted only for words that start at least `reach`
  * code units before the next non-ASCII character (the walk folds é to e and reads U+2019 as an
  * apostrophe) and, when streaming, before the end of the text (a partial term keeps `pending`
  * undecided). Past that fence the loop goes on one character or token at a time, as before.
  */
-function createSkipper(skip: RegExp) {
+function createSkipper({ pattern, reach }: Skip) {
   /** Next non-ASCII index at or after the last position asked (text length when none). */
   let nonAscii = -1;
   return {
@@ -474,11 +482,11 @@ function createSkipper(skip: RegExp) {
         NON_ASCII.lastIndex = index;
         nonAscii = NON_ASCII.test(text) ? NON_ASCII.lastIndex - 1 : length;
       }
-      const fence = nonAscii < length || streaming ? nonAscii - SKIP_REACH : length;
+      const fence = nonAscii < length || streaming ? nonAscii - reach : length;
       if (index >= fence) return index;
-      skip.lastIndex = index;
-      skip.test(text); // always matches, possibly the empty string
-      const stop = skip.lastIndex;
+      pattern.lastIndex = index;
+      pattern.test(text); // always matches, possibly the empty string
+      const stop = pattern.lastIndex;
       return stop < fence ? stop : fence;
     },
   };
@@ -486,18 +494,24 @@ function createSkipper(skip: RegExp) {
 
 /**
  * The skip pattern: a sticky regex that passes ASCII separators and every ASCII word whose first
- * SKIP_PREFIX symbols begin no term of either trie, and stops before anything else (a possible
- * term, a non-ASCII character, the end). It is derived from the tries themselves, so it cannot
- * drift from the lexicon, and errs only on the side of stopping: case-insensitive (an exact-case
- * T3 start is checked in both cases), a separator admits any run of 1 to 3 spaces, tabs or
- * hyphens, and a term shorter than the prefix admits whatever follows it. Leaves are merged
- * into character classes so the source stays near 9 KB: a 34 KB variant ran 6× slower
- * (irregexp stops optimising large patterns). Each lookahead reads at most SKIP_REACH code
- * units, the word and gap loops use disjoint classes (no backtracking between them), and the
- * outer loop is bounded: linear time, no deep backtracking stack on a 10 MB input.
+ * few symbols begin no term of either trie, and stops before anything else (a possible term, a
+ * non-ASCII character, the end). It is derived from the tries themselves, so it cannot drift
+ * from the lexicon, and errs only on the side of stopping: case-insensitive (an exact-case T3
+ * start is checked in both cases), a separator admits any run of 1 to 3 spaces, tabs or
+ * hyphens, and a term shorter than the prefix admits whatever follows it.
+ *
+ * The prefix is as deep as SKIP_SOURCE_BUDGET allows (6 symbols with today's lexicon), so the
+ * pattern stays optimised as the lexicon grows: words left to the trie walk per chat message
+ * are 10.8 of 21.5 at depth 3, 4.6 at 4, 1.4 at 5 (bench clean chat; `find` 1.64, 1.16 and
+ * 0.93 µs a message). Leaves are merged into character classes to keep the source short.
+ *
+ * Each lookahead reads at most `reach` code units, the word and gap loops use disjoint classes
+ * (no backtracking between them), and the outer loop is bounded: linear time, and no deep
+ * backtracking stack on a 10 MB input.
  */
-function buildSkip(lower: Trie, exact: Trie): RegExp {
+function buildSkip(lower: Trie, exact: Trie): Skip {
   interface Prefix {
+    /** A term ends here: whatever follows may complete it. */
     ends: boolean;
     readonly children: Map<string, Prefix>;
   }
@@ -510,24 +524,41 @@ function buildSkip(lower: Trie, exact: Trie): RegExp {
       const member = symbolMember(trie, trie.edgeSymbol[edge]);
       let child = prefix.children.get(member);
       if (child === undefined) prefix.children.set(member, (child = { ends: false, children: new Map() }));
-      if ((trie.flags[target] & TERM) !== 0 || depth + 1 === SKIP_PREFIX) child.ends = true;
-      else add(trie, target, child, depth + 1);
+      if ((trie.flags[target] & TERM) !== 0) child.ends = true;
+      else if (depth + 1 < SKIP_MAX_PREFIX) add(trie, target, child, depth + 1);
     }
   };
   add(lower, 0, root, 0);
   add(exact, 0, root, 0);
-  const emit = (prefix: Prefix): string => {
+  /** Prefix depth emitted, in symbols. */
+  let limit = 3;
+  const emit = (prefix: Prefix, depth = 0): string => {
     // Symbols after which anything goes form one class; the others lead to a deeper node.
     let leaves = '';
+    let count = 0;
     const alternatives: string[] = [];
     for (const [member, child] of prefix.children) {
-      if (child.ends) leaves += member;
-      else alternatives.push((member === SEPARATOR ? `[${SEPARATOR}]{1,3}` : member) + emit(child));
+      if (child.ends || child.children.size === 0 || depth + 1 === limit) {
+        leaves += member;
+        count += member === SEPARATOR ? 3 : 1;
+      } else {
+        alternatives.push((member === SEPARATOR ? `[${SEPARATOR}]{1,3}` : member) + emit(child, depth + 1));
+      }
     }
-    if (leaves !== '') alternatives.push(`[${leaves}]`);
+    if (leaves !== '') alternatives.push(count === 1 ? leaves : `[${leaves}]`);
     return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
   };
-  return new RegExp(`(?:[^A-Za-z0-9\\x80-\\uffff]+|(?!${emit(root)})[A-Za-z0-9]+){0,${SKIP_ITERATIONS}}`, 'iy');
+  while (limit < SKIP_MAX_PREFIX) {
+    limit++;
+    if (emit(root).length > SKIP_SOURCE_BUDGET - 64) {
+      limit--;
+      break;
+    }
+  }
+  return {
+    pattern: new RegExp(`(?:[^A-Za-z0-9\\x80-\\uffff]+|(?!${emit(root)})[A-Za-z0-9]+){0,${SKIP_ITERATIONS}}`, 'iy'),
+    reach: limit * MAX_GAP + 1,
+  };
 }
 
 /** What the walk reads as a separator: a hyphen or a gap of spaces and tabs (class members). */
