@@ -16,6 +16,38 @@ import {
   type RedactionStream,
   type RedactorOptions,
 } from '../src/index.js';
+import type { Transform } from 'node:stream';
+import { createRedactTransform, createTransform, type RedactTransformOptions } from '../src/adapters/node-stream.js';
+import { redactStream, transformStream } from '../src/adapters/web-stream.js';
+import { createRedactor as createCoreRedactor, type CoreRedactorOptions } from '../src/core.js';
+import {
+  creditCard,
+  createTokenizer,
+  createVault,
+  health,
+  iban,
+  ipAddress,
+  phone,
+  restoreTransform,
+  streetAddress,
+  surrogate,
+  tokenize,
+  usSsn,
+  type CreditCardOptions,
+  type EmailOptions,
+  type HealthOptions,
+  type IbanOptions,
+  type Incremental,
+  type IpAddressOptions,
+  type MaskOptions,
+  type PhoneOptions,
+  type Redactor,
+  type RestoreStream,
+  type StreetAddressOptions,
+  type UsSsnOptions,
+  type Vault,
+  type VaultData,
+} from '../src/index.js';
 
 describe('public types', () => {
   it('createRedactor takes optional, typed options', () => {
@@ -66,5 +98,88 @@ describe('public types', () => {
 
   it('summaries hold counts only', () => {
     expectTypeOf(summarize([]).byType).toEqualTypeOf<Readonly<Record<string, number>>>();
+  });
+});
+
+describe('stream adapters', () => {
+  it('piiveil/web wraps a redactor or any push/end object as a TransformStream of strings', () => {
+    expectTypeOf(redactStream).parameter(0).toMatchTypeOf<{ stream(): Incremental }>();
+    expectTypeOf(redactStream(createRedactor())).toEqualTypeOf<TransformStream<string, string>>();
+    expectTypeOf(transformStream(createRedactor().stream())).toEqualTypeOf<TransformStream<string, string>>();
+    expectTypeOf(transformStream(createVault().restoreStream())).toEqualTypeOf<TransformStream<string, string>>();
+    // @ts-expect-error a redactor is not itself a stream: pass redactor.stream()
+    transformStream(createRedactor());
+  });
+
+  it('piiveil/node returns a node:stream Transform with a typed output option', () => {
+    expectTypeOf(createRedactTransform(createRedactor())).toEqualTypeOf<Transform>();
+    expectTypeOf(createTransform(createRedactor().stream(), { output: 'buffer' })).toEqualTypeOf<Transform>();
+    expectTypeOf<RedactTransformOptions['output']>().toEqualTypeOf<'string' | 'buffer' | undefined>();
+    // @ts-expect-error output is 'string' or 'buffer'
+    createRedactTransform(createRedactor(), { output: 'utf8' });
+  });
+});
+
+describe('piiveil/core', () => {
+  it('createRedactor requires its detectors and returns the same Redactor', () => {
+    expectTypeOf(createCoreRedactor({ detectors: [email()] })).toEqualTypeOf<Redactor>();
+    expectTypeOf<CoreRedactorOptions['detectors']>().toEqualTypeOf<readonly Detector[]>();
+    // @ts-expect-error piiveil/core has no default detectors
+    createCoreRedactor({});
+    // @ts-expect-error nor a call without options
+    createCoreRedactor();
+  });
+});
+
+describe('vault types', () => {
+  it('createVault takes optional options and round-trips through VaultData', () => {
+    const vault = createVault({ seed: 'a seed of sixteen bytes', maxEntries: 10 });
+    expectTypeOf(vault).toEqualTypeOf<Vault>();
+    expectTypeOf(vault.toJSON()).toEqualTypeOf<VaultData>();
+    expectTypeOf(createVault.fromJSON).parameter(0).toEqualTypeOf<VaultData | string>();
+    expectTypeOf(vault.restore('x', { json: true })).toBeString();
+    expectTypeOf(vault.restoreStream()).toEqualTypeOf<RestoreStream>();
+    expectTypeOf(vault.lookup('[EMAIL_1]')).toEqualTypeOf<{ readonly type: EntityType; readonly value: string } | undefined>();
+    // @ts-expect-error maxEntries is a number
+    createVault({ maxEntries: '10' });
+  });
+
+  it('tokenize, surrogate and createTokenizer take a vault', () => {
+    const vault = createVault();
+    expectTypeOf(tokenize(vault)).toEqualTypeOf<Operator>();
+    expectTypeOf(surrogate(vault, { attempts: 3 })).toEqualTypeOf<Operator>();
+    expectTypeOf(createTokenizer(vault, { detectors: [email()] })).toEqualTypeOf<Redactor>();
+    expectTypeOf(restoreTransform(vault).push).returns.toBeString();
+    // @ts-expect-error tokenize needs a vault, not options
+    tokenize({ seed: 'x' });
+  });
+});
+
+describe('detector option objects', () => {
+  it('every built-in detector factory takes an optional options object and returns a Detector', () => {
+    expectTypeOf(email).parameter(0).toEqualTypeOf<EmailOptions | undefined>();
+    expectTypeOf(creditCard).parameter(0).toEqualTypeOf<CreditCardOptions | undefined>();
+    expectTypeOf(iban).parameter(0).toEqualTypeOf<IbanOptions | undefined>();
+    expectTypeOf(usSsn).parameter(0).toEqualTypeOf<UsSsnOptions | undefined>();
+    expectTypeOf(phone).parameter(0).toEqualTypeOf<PhoneOptions | undefined>();
+    expectTypeOf(ipAddress).parameter(0).toEqualTypeOf<IpAddressOptions | undefined>();
+    expectTypeOf(streetAddress).parameter(0).toEqualTypeOf<StreetAddressOptions | undefined>();
+    expectTypeOf(health).parameter(0).toEqualTypeOf<HealthOptions | undefined>();
+    for (const factory of [email, creditCard, iban, usSsn, phone, ipAddress, streetAddress, health]) expectTypeOf(factory()).toEqualTypeOf<Detector>();
+  });
+
+  it('option fields are typed', () => {
+    email({ allowLocalDomains: true, score: 0.9 });
+    usSsn({ requireContext: false });
+    iban({ allowLowercase: true });
+    phone({ regions: ['US', 'GB'] });
+    health({ categories: ['condition', 'medication'], tiers: ['T1'] });
+    expectTypeOf<MaskOptions['keepLast']>().toEqualTypeOf<number | undefined>();
+    // @ts-expect-error score is a number
+    email({ score: 'high' });
+    // @ts-expect-error unknown health category
+    health({ categories: ['astrology'] });
+    // @ts-expect-error unknown option
+    creditCard({ luhn: false });
   });
 });
