@@ -38,7 +38,8 @@ export function frNir(options: FrNirOptions = {}): Detector {
   return layoutDetector({
     name: 'fr-nir',
     type: 'FR_NIR',
-    layouts: ['DDDDDDXDDDDDDDD', 'D DD DD DX DDD DDD DD'],
+    // Department 2A/2B (Corsica) as separate layouts, so every other position is a digit.
+    layouts: ['DDDDDDDDDDDDDDD', 'DDDDDDADDDDDDDD', 'D DD DD DD DDD DDD DD', 'D DD DD DA DDD DDD DD'],
     validate: validNir,
     context: ['sécu', 'secu', 'sécurité sociale', 'securite sociale', 'nir', 'insee'],
     requireContext: options.requireContext,

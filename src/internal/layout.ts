@@ -1,5 +1,5 @@
 import { HAS_DIGIT, type Scan } from '../scanner/scan.js';
-import type { Detector, EntityType } from '../types.js';
+import type { Detector, EntityType, Finding } from '../types.js';
 import { hasContextBefore } from './context.js';
 import { gluedAfter, gluedBefore, isDigit, NO_SEPARATOR } from './digit-boundary.js';
 
@@ -167,7 +167,12 @@ export function layoutMatcher(spec: LayoutSpec): LayoutMatcher {
   /** Index of the layout matching at `start`, or NONE / UNDECIDED. */
   const layoutAt = (text: string, start: number, final: boolean): number => {
     const length = text.length;
-    if (start >= length || joinedBefore(text, start)) return NONE;
+    if (start >= length) return NONE;
+    // Most candidates fail on their first character: test it before the boundary.
+    const first = text.charCodeAt(start);
+    let fitsSome = false;
+    for (let k = 0; k < layouts.length && !fitsSome; k++) fitsSome = fits(layouts[k].classes[0], layouts[k].literals[0], first);
+    if (!fitsSome || joinedBefore(text, start)) return NONE;
     const before = start > 1 ? text.charCodeAt(start - 1) : 0;
     for (let k = 0; k < layouts.length; k++) {
       const { classes, literals, separators, needsContext } = layouts[k];
@@ -235,12 +240,44 @@ export function layoutDetector(spec: LayoutSpec): Detector {
     if (first >= 0) offsets.add(first);
   }
   const firstOffsets = [...offsets];
+  const runLengths = digitRunLengths(spec.layouts);
+  const groups = digitGroups(spec.layouts);
   const { name, type, category } = spec;
   const window = spec.contextWindow ?? 40;
-  // The word-start walk reads maxLength units before a run; candidates start at or after
-  // `from`, so that walk never needs more than the boundary before `from`.
   const lookbehind = matcher.lookbehind;
   const reach = maxLength + DECIDE_READ;
+  // Detectors that need a context word for every candidate first look for the words natively
+  // (case-insensitive, no boundary rules: a superset of what `hasContextBefore` accepts), so
+  // a text without any of them costs one search, not one check per digit run.
+  const contextSearch =
+    spec.requireContext === true && (spec.context ?? []).length > 0
+      ? new RegExp((spec.context ?? []).map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'giu')
+      : undefined;
+  /** The last starts tried during one `find` (a token holds several digit runs), and their count. */
+  const recent = new Int32Array(RECENT);
+  let tried = 0;
+  /** Context-word hits of the current `find`, computed on first need. */
+  let hits: number[] | undefined;
+  let scanText = '';
+  let scanFrom = 0;
+  let output: Finding[] = NO_OUTPUT;
+
+  const tryAt = (start: number): void => {
+    if (start < scanFrom) return;
+    const known = tried < RECENT ? tried : RECENT;
+    for (let k = 0; k < known; k++) if (recent[k] === start) return;
+    recent[tried & (RECENT - 1)] = start;
+    tried++;
+    const text = scanText;
+    if (contextSearch !== undefined) {
+      hits ??= contextHits(text, Math.max(0, scanFrom - window - 1), contextSearch);
+      if (!hasHitBefore(hits, start, window)) return;
+    }
+    const end = matcher.evaluate(text, start, true);
+    if (end < 0) return;
+    const finding = { type, start, end, score: matcher.scoreAt(text, start), detector: name };
+    output.push(category === undefined ? finding : { ...finding, category });
+  };
 
   return {
     name,
@@ -249,26 +286,27 @@ export function layoutDetector(spec: LayoutSpec): Detector {
     lookbehind,
     find(scan, out) {
       const { text, from } = scan;
-      let tried: Set<number> | undefined;
-      const tryAt = (start: number): void => {
-        if (start < from) return;
-        tried ??= new Set();
-        if (tried.has(start)) return;
-        tried.add(start);
-        const end = matcher.evaluate(text, start, true);
-        if (end < 0) return;
-        const finding = { type, start, end, score: matcher.scoreAt(text, start), detector: name };
-        out.push(category === undefined ? finding : { ...finding, category });
-      };
-      if ((scan.flags & HAS_DIGIT) !== 0) {
-        const runs = scan.digitRuns;
-        for (let k = 0; k < runs.length; k += 2) {
-          const run = runs[k];
-          for (let j = 0; j < firstOffsets.length; j++) tryAt(run - firstOffsets[j]);
-          tryAt(wordStart(text, run, maxLength));
-        }
+      const runs = scan.digitRuns;
+      const custom = spec.candidates;
+      if ((scan.flags & HAS_DIGIT) === 0 && custom === undefined) return;
+      // Per-call state lives in the closure above (no allocation per call); `find` never
+      // re-enters itself.
+      tried = 0;
+      hits = undefined;
+      scanText = text;
+      scanFrom = from;
+      output = out;
+      for (let k = 0; k < runs.length; k += 2) {
+        const run = runs[k];
+        // A match's digit runs are exactly its digit groups: skip runs of other lengths.
+        const length = runs[k + 1] - run;
+        if (runLengths !== ANY_LENGTH && (length > 31 || (runLengths & (1 << length)) === 0 || !fitsSomeGroup(groups, text, run, length))) continue;
+        for (let j = 0; j < firstOffsets.length; j++) tryAt(run - firstOffsets[j]);
+        tryAt(wordStart(text, run, maxLength));
       }
-      if (spec.candidates !== undefined) spec.candidates(scan, tryAt, window);
+      if (custom !== undefined) custom(scan, tryAt, window);
+      scanText = '';
+      output = NO_OUTPUT;
     },
     pending(text, from) {
       // Starts before `length - reach` read only text that is there (a match and the units
@@ -289,4 +327,106 @@ export function layoutDetector(spec: LayoutSpec): Detector {
       return undecided;
     },
   };
+}
+
+/** Placeholder for the output list between calls (never written: `find` sets the real one). */
+const NO_OUTPUT: Finding[] = [];
+/** How many recent candidate starts `find` remembers to skip repeats. */
+const RECENT = 8; // a power of two
+/** `digitRunLengths` for layouts whose digit positions may also hold letters. */
+const ANY_LENGTH = -1;
+
+/**
+ * Bit set of the lengths a maximal digit run inside a match can have: the lengths of the
+ * layouts' `D` groups (a match is never glued to digits on either side). ANY_LENGTH when some
+ * position may be a digit or a letter (`X`, `H`).
+ */
+function digitRunLengths(layouts: readonly string[]): number {
+  let mask = 0;
+  for (const layout of layouts) {
+    if (/[XH]/.test(layout)) return ANY_LENGTH;
+    for (const group of layout.replace(/^~/, '').split(/[^D]+/)) {
+      if (group.length === 0) continue;
+      if (group.length > 31) return ANY_LENGTH;
+      mask |= 1 << group.length;
+    }
+  }
+  return mask;
+}
+
+/** A `D` group of a layout and the layout characters around it (0: the layout's edge). */
+interface DigitGroup {
+  readonly length: number;
+  readonly beforeClass: number;
+  readonly beforeLiteral: number;
+  readonly afterClass: number;
+  readonly afterLiteral: number;
+}
+
+const EDGE = 0;
+
+function classOf(char: string | undefined): number {
+  return char === 'D' ? CLASS_DIGIT : char === 'A' ? CLASS_UPPER : char === 'X' ? CLASS_UPPER_OR_DIGIT : char === 'H' ? CLASS_HEX : 0;
+}
+
+/** Every `D` group of the layouts with its neighbours (empty for ANY_LENGTH layouts). */
+function digitGroups(layouts: readonly string[]): DigitGroup[] {
+  const groups: DigitGroup[] = [];
+  for (const raw of layouts) {
+    const layout = raw.replace(/^~/, '');
+    for (const match of layout.matchAll(/D+/g)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      const before = layout[start - 1];
+      const after = layout[end];
+      groups.push({
+        length: match[0].length,
+        beforeClass: before === undefined ? EDGE : classOf(before),
+        beforeLiteral: before === undefined || classOf(before) !== 0 ? 0 : before.charCodeAt(0),
+        afterClass: after === undefined ? EDGE : classOf(after),
+        afterLiteral: after === undefined || classOf(after) !== 0 ? 0 : after.charCodeAt(0),
+      });
+    }
+  }
+  return groups;
+}
+
+/**
+ * True when the digit run `[run, run + length)` can be one of the layouts' digit groups given
+ * the characters on either side (a literal, a class, or no letter or digit at a layout edge).
+ * Reads the unit before and after the run: a cheap filter before any candidate is evaluated.
+ */
+function fitsSomeGroup(groups: readonly DigitGroup[], text: string, run: number, length: number): boolean {
+  const before = run > 0 ? text.charCodeAt(run - 1) : -1;
+  const after = run + length < text.length ? text.charCodeAt(run + length) : -1;
+  for (let k = 0; k < groups.length; k++) {
+    const group = groups[k];
+    if (group.length !== length) continue;
+    if (!neighbourFits(group.beforeClass, group.beforeLiteral, before)) continue;
+    if (neighbourFits(group.afterClass, group.afterLiteral, after)) return true;
+  }
+  return false;
+}
+
+function neighbourFits(cls: number, literal: number, code: number): boolean {
+  if (cls === EDGE && literal === 0) return code < 0 || !isAlnum(code);
+  if (code < 0) return false;
+  return fits(cls, literal, code);
+}
+
+/** Ends of every context-word occurrence from `from` on (ascending). */
+function contextHits(text: string, from: number, search: RegExp): number[] {
+  const ends: number[] = [];
+  search.lastIndex = from;
+  for (let hit = search.exec(text); hit !== null; hit = search.exec(text)) {
+    ends.push(hit.index, hit.index + hit[0].length);
+    if (hit[0].length === 0) search.lastIndex++;
+  }
+  return ends;
+}
+
+/** True when some hit lies wholly inside the `window` units before `start`. */
+function hasHitBefore(hits: readonly number[], start: number, window: number): boolean {
+  for (let k = 0; k < hits.length; k += 2) if (hits[k] >= start - window && hits[k + 1] <= start) return true;
+  return false;
 }
