@@ -8,6 +8,7 @@ export default defineConfig([
     // uses the adapters' tsconfig; `npm run typecheck` still checks the core without them.
     entry: {
       index: 'src/index.ts',
+      core: 'src/core.ts',
       web: 'src/adapters/web-stream.ts',
       node: 'src/adapters/node-stream.ts',
       pino: 'src/adapters/pino.ts',
