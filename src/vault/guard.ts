@@ -101,8 +101,8 @@ export function vaultGuard(vault: HasState, options: VaultGuardOptions = {}): De
       const { text, from } = scan;
       // Token names: anchored on '_' followed by a digit 1-9, then the prefixes ending there.
       for (let at = text.indexOf('_', from); at >= 0; at = text.indexOf('_', at + 1)) {
-        const next = text.charCodeAt(at + 1);
-        if ((next - 49) >>> 0 > 8) continue;
+        // charCodeAt past the end is NaN, and NaN >>> 0 is 0: test the length first.
+        if (at + 1 >= text.length || (text.charCodeAt(at + 1) - 49) >>> 0 > 8) continue;
         let end = at + 2;
         while (end < text.length && end < at + 1 + MAX_COUNTER_DIGITS && (text.charCodeAt(end) - 48) >>> 0 <= 9) end++;
         for (const prefix of prefixes) {

@@ -73,6 +73,15 @@ function expectRoundTrips(make: (vault: Vault) => Operator | undefined, detector
   );
 }
 
+describe('vaultGuard', () => {
+  it('ignores an underscore at the very end of the text (found by the finding validation)', () => {
+    const vault = createVault();
+    const tokenizer = createTokenizer(vault, { detectors: [email()], onError: 'throw' });
+    expect(tokenizer.redact('EMAIL_').text).toBe('EMAIL_');
+    expect(tokenizer.redact('see EMAIL_').text).toBe('see EMAIL_');
+  });
+});
+
 describe('createTokenizer', () => {
   it('tokenizes with stable numbered tokens across messages', () => {
     const vault = createVault();
