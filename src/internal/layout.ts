@@ -251,7 +251,7 @@ export function layoutDetector(spec: LayoutSpec): Detector {
   // a text without any of them costs one search, not one check per digit run.
   const contextSearch =
     spec.requireContext === true && (spec.context ?? []).length > 0
-      ? new RegExp((spec.context ?? []).map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'giu')
+      ? new RegExp(alternation(spec.context ?? []), 'giu')
       : undefined;
   /** The last starts tried during one `find` (a token holds several digit runs), and their count. */
   const recent = new Int32Array(RECENT);
@@ -352,6 +352,11 @@ function digitRunLengths(layouts: readonly string[]): number {
     }
   }
   return mask;
+}
+
+/** Context words as a regex alternation of literals (special characters escaped). */
+function alternation(words: readonly string[]): string {
+  return words.map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
 }
 
 /** A `D` group of a layout and the layout characters around it (0: the layout's edge). */
