@@ -109,19 +109,14 @@ describe('dateOfBirth', () => {
     expect(digits.pending).toBeLessThan(100);
   });
 
-  it('runs in linear time on adversarial input', () => {
+  it('finishes on 500 kB of adversarial input (hang guard)', () => {
     for (const unit of ['DOB 12/', '1/1/', 'born 1 ', 'April 1, ', '12-nov-', '1990-01-']) {
-      const time = (size: number) => {
-        const text = unit.repeat(size / unit.length);
-        const start = performance.now();
-        redactor.redact(text);
-        return performance.now() - start;
-      };
-      time(20_000);
-      // Minimum of three: load from other processes only ever adds time.
-      const small = Math.min(time(50_000), time(50_000), time(50_000));
-      const large = Math.min(time(500_000), time(500_000), time(500_000));
-      expect(large / Math.max(small, 0.5), unit).toBeLessThan(30);
+      // A hang guard, not a timing test: growth is measured in bench/ (bench:quick fails
+      // above 12x from 100 kB to 1 MB). A quadratic path would take minutes here.
+      const text = unit.repeat(500_000 / unit.length);
+      const start = performance.now();
+      redactor.redact(text);
+      expect(performance.now() - start, unit).toBeLessThan(10_000);
     }
   });
 });

@@ -165,20 +165,15 @@ describe('person', () => {
     expect(stream.pending).toBeLessThan(400);
   });
 
-  it('runs in linear time on adversarial input', () => {
+  it('finishes on 500 kB of adversarial input (hang guard)', () => {
     const inputs = ['Anna ', 'A. ', 'Mr. ', 'Anna van ', 'AnnaSmith', 'Hi ,\n', 'Ab'];
     for (const unit of inputs) {
-      const time = (size: number) => {
-        const text = unit.repeat(size / unit.length);
-        const start = performance.now();
-        redactor.redact(text);
-        return performance.now() - start;
-      };
-      time(20_000);
-      // Minimum of three: load from other processes only ever adds time.
-      const small = Math.min(time(50_000), time(50_000), time(50_000));
-      const large = Math.min(time(500_000), time(500_000), time(500_000));
-      expect(large / Math.max(small, 0.5), unit).toBeLessThan(30);
+      // A hang guard, not a timing test: growth is measured in bench/ (bench:quick fails
+      // above 12x from 100 kB to 1 MB). A quadratic path would take minutes here.
+      const text = unit.repeat(500_000 / unit.length);
+      const start = performance.now();
+      redactor.redact(text);
+      expect(performance.now() - start, unit).toBeLessThan(10_000);
     }
   });
 });
