@@ -49,6 +49,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { do_not_optimize, measure } from 'mitata';
 import { createRedactor, defaultDetectors, type Detector, type Redactor } from '../src/index.js';
+import { complexityCheck } from './complexity.js';
 import { ADVERSARIAL, chunksOf, cleanChat, denseChat, type DenseMessage } from './fixtures.js';
 
 // mitata runs `gc()` before each sample when it exists, and otherwise allocates a 1 GB array
@@ -480,6 +481,14 @@ async function main(): Promise<void> {
     ['input', `one-shot ${size(ONE_SHOT_GROWTH[0])}`, `${size(ONE_SHOT_GROWTH[1])}`, 'growth', 'MB/s', `1-char ${size(STREAM_GROWTH[0])}`, `${size(STREAM_GROWTH[1])}`, 'growth', 'ns/char'],
     growthRows,
   );
+
+  // Per-detector complexity (bench/complexity.ts): every built-in detector alone on every
+  // adversarial family, one-shot and in 16-char chunks; the worst ratio is the target.
+  const complexity = complexityCheck({ gc, sizes: QUICK ? [2e3, 2e4] : [1e4, 1e5] });
+  const worst = complexity.rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  console.log(`\nComplexity per detector: ${complexity.rows.length} pairs (${complexity.rows.length / 2} detector × input), worst ${fmt(worst.ratio)}× (${worst.detector}, ${worst.input}, ${worst.mode})`);
+  for (const row of complexity.failures) console.log(`  over 15×: ${row.detector} ${row.input} ${row.mode} ${fmt(row.ratio)}×`);
+  expect('growth per detector, worst of every detector × adversarial input (issue 7)', worst.ratio, 15, 15, false);
 
   // Summary -------------------------------------------------------------------------------------
   console.log(`\nTargets${QUICK ? ' (--quick limits: half the target for throughput ratios, as stated for growth and latency)' : ''}`);
