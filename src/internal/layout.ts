@@ -430,8 +430,22 @@ function contextHits(text: string, from: number, search: RegExp): number[] {
   return ends;
 }
 
-/** True when some hit lies wholly inside the `window` units before `start`. */
+/**
+ * True when some hit lies wholly inside the `window` units before `start`. Hits are ascending,
+ * so a binary search finds the first one that starts in the window: a linear walk per
+ * candidate was quadratic on text dense in both context words and candidates (swift-bic on
+ * repeated "SSN swift bic": 5.5 s at 1 MB).
+ */
 function hasHitBefore(hits: readonly number[], start: number, window: number): boolean {
-  for (let k = 0; k < hits.length; k += 2) if (hits[k] >= start - window && hits[k + 1] <= start) return true;
+  const low = start - window;
+  let lo = 0;
+  let hi = hits.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[2 * mid] < low) lo = mid + 1;
+    else hi = mid;
+  }
+  // Hits starting in the window and ending by `start`; they are few (the window is short).
+  for (let k = 2 * lo; k < hits.length && hits[k] < start; k += 2) if (hits[k + 1] <= start) return true;
   return false;
 }
