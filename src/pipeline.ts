@@ -177,9 +177,11 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
         try {
           replacement = operator.apply(text.slice(finding.start, finding.end), seen);
         } catch (error) {
-          // A typed error of ours (VAULT_FULL from tokenize) keeps its code; any other is wrapped
-          // without its message, which may quote the value.
-          if (error instanceof PiiveilError) throw error;
+          // A full vault keeps its code; every error is rethrown with a message of ours, since
+          // an operator's own message (a caller's PiiveilError included) may quote the value.
+          if (error instanceof PiiveilError && error.code === 'VAULT_FULL') {
+            throw new PiiveilError('VAULT_FULL', `The vault is full: operator "${operator.name}" could not add a ${seen.type} value (raise maxEntries or use a new vault)`);
+          }
           throw new PiiveilError('OPERATOR_FAILED', `Operator "${operator.name}" threw on a ${seen.type} finding at ${seen.start}-${seen.end}`);
         }
         if (typeof replacement !== 'string') {

@@ -242,3 +242,16 @@ describe('pipeline: maxInputLength', () => {
     }
   });
 });
+
+describe('operator errors', () => {
+  it('never pass a caller\'s PiiveilError message through, which may quote the value', async () => {
+    const { createRedactor, email, PiiveilError } = await import('../src/index.js');
+    const leaky = () => {
+      throw new PiiveilError('INVALID_INPUT', 'bad value jane@example.com');
+    };
+    const result = createRedactor({ detectors: [email()], operator: leaky }).redact('mail jane@example.com');
+    expect(result.text).toBe('[REDACTED]');
+    expect(result.error?.code).toBe('OPERATOR_FAILED');
+    expect(result.error?.message).not.toContain('jane');
+  });
+});
