@@ -60,6 +60,13 @@ const GOLDEN: [string, [string, HealthCategory][]][] = [
   // not inside other words
   ['metformins_x metforminx xmetformin', []],
   ['', []],
+  // around the skip pattern's fences: prices, accents, emoji, gaps, everyday words that begin acronyms
+  ['paid €20 for metformin and £12.50 for lisinopril', [['metformin', 'medication'], ['lisinopril', 'medication']]],
+  ['took metformin, then a café au lait', [['metformin', 'medication']]],
+  ['the results say Sjögren’s syndrome again', [['Sjögren’s syndrome', 'condition']]],
+  ['so 😀metformin works', [['metformin', 'medication']]],
+  ['I have type  2\tdiabetes', [['type  2\tdiabetes', 'condition']]],
+  ['still waiting, after the Error minutes ago', []],
 ];
 
 const spansOf = (text: string, expected: [string, HealthCategory][]) => {
@@ -82,6 +89,13 @@ describe('health', () => {
   it.each(GOLDEN.filter(([text]) => text.length > 0))('streams %j like the one-shot redaction', (text) => {
     checkAllChunkings(redactor, text, 15);
     checkAllChunkings(withEmail, `mail a.b@example.com ${text}`, 10);
+  });
+
+  it('finds a term after more words than one call of the skip pattern passes', () => {
+    const filler = 'the order still says processing and '.repeat(40);
+    const found = redactor.find(`${filler}now metformin`);
+    expect(found.map(({ start, end }) => [start, end])).toEqual([[filler.length + 4, filler.length + 13]]);
+    expect(redactor.find(`${filler}é metformin`).map(({ start }) => start)).toEqual([filler.length + 2]);
   });
 
   it('restricts categories and tiers', () => {
