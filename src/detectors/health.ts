@@ -500,10 +500,11 @@ function createSkipper({ pattern, reach }: Skip) {
  * The skip pattern: a sticky regex that passes ASCII separators and every ASCII word whose first
  * few symbols begin no term of either trie, and stops before anything else (a possible term, a
  * Latin-1 letter or U+2019, the end); other non-ASCII characters pass with the gaps (the walk
- * reads none of them, and a word they touch is still checked as if it began there). It is derived from the tries themselves, so it cannot drift
- * from the lexicon, and errs only on the side of stopping: case-insensitive (an exact-case T3
- * start is checked in both cases), a separator admits any run of 1 to 3 spaces, tabs or
- * hyphens, and a term shorter than the prefix admits whatever follows it.
+ * reads none of them, and a word they touch is still checked as if it began there). It is
+ * derived from the tries themselves, so it cannot drift from the lexicon, and errs only on the
+ * side of stopping: case-insensitive (an exact-case T3 start is checked in both cases), a
+ * separator admits any run of 1 to 3 spaces, tabs or hyphens, and a term shorter than the
+ * prefix admits whatever follows it.
  *
  * The prefix is as deep as SKIP_SOURCE_BUDGET allows (6 symbols with today's lexicon), so the
  * pattern stays optimised as the lexicon grows: words left to the trie walk per chat message
