@@ -36,6 +36,9 @@ export { usBankRouting, type UsBankRoutingOptions } from './detectors/us-bank-ro
 export { swiftBic, type SwiftBicOptions } from './detectors/swift-bic.js';
 export { macAddress, type MacAddressOptions } from './detectors/mac-address.js';
 export { cryptoWallet, type CryptoWalletOptions } from './detectors/crypto-wallet.js';
+export { spacedDigits, type SpacedDigitsOptions } from './detectors/spaced-digits.js';
+export { lineWrapped } from './detectors/line-wrapped.js';
+export { obfuscatedEmail, type ObfuscatedEmailOptions } from './detectors/obfuscated-email.js';
 export * as detectors from './detectors/presets.js';
 export type { IdOptions } from './internal/layout.js';
 export { label, type LabelOptions } from './operators/label.js';

@@ -86,7 +86,8 @@ const CEILING = {
  */
 const otherDetectorMarkers = () =>
   defaultDetectors()
-    .filter((detector) => detector.name !== 'email')
+    // spacedDigits/lineWrapped build their names from the wrapped detector's, whose own marker is listed.
+    .filter((detector) => detector.name !== 'email' && !/^(?:spaced|wrapped)-/.test(detector.name))
     .map((detector) => `"${detector.name}"`);
 
 /** libphonenumber-js metadata: the key of its calling-code table and a run of its region list. */

@@ -1,0 +1,325 @@
+import type { Detector } from '../types.js';
+
+/** Options of `obfuscatedEmail`. */
+export interface ObfuscatedEmailOptions {
+  /** Score of a finding with a bracketed marker (`(at)`, `[at]`) or a spaced `@`. Default: 0.9. */
+  readonly score?: number;
+  /** Score of a finding with a bare ` at `. Default: 0.85. */
+  readonly bareScore?: number;
+}
+
+/** Longest local part in code units, its dots spelled out (`j dot a dot n dot e`): 64 (RFC 5321) plus room for markers. */
+const MAX_LOCAL_SPAN = 96;
+/** Longest domain in code units, dots spelled out; a longer one is not reported. */
+const MAX_DOMAIN_SPAN = 128;
+/** Longest marker: ` (dot) `. */
+const MAX_MARKER = 7;
+const MAX_LABELS = 8;
+/** A context word (`email`, `contact`, `reach`) is looked for this far before a bare-` at ` address. */
+const CONTEXT_WINDOW = 40;
+
+const SPACE = 32;
+const DOT = 46;
+const AT = 64;
+
+/**
+ * Where an obfuscated address may be: ` at `, `(at)`, `[at]`, `{at}`, `<at>` or a spaced or
+ * bracketed `@`. Fixed length 4, no quantifier: one native pass, one step per position (see
+ * docs/regex-audit.md).
+ */
+const MARKER = /[ ([{<](?:at|@)[ )\]}>]/gi;
+
+/** Words spelled as the dot of an address, in any of the markers `dotMarkerAfter` accepts. */
+const OPENERS = '([{<';
+const CLOSERS = ')]}>';
+
+/**
+ * Top-level domains a bare ` at ` address must end with: the generic ones people type and the
+ * country codes of the largest email populations (IANA root zone database). With a bracketed
+ * marker any TLD of 2–24 letters counts.
+ */
+const BARE_TLDS = new Set(
+  'com net org edu gov mil int io co me info biz tv ai app dev xyz email online uk us ca de fr es it nl be ch at se no dk fi pl cz pt ie au nz in br mx ar jp cn kr ru eu'.split(' '),
+);
+/**
+ * Mailbox providers whose domain makes a bare ` at ` address credible on its own (`jane at gmail
+ * dot com`), while `look at google dot com` is a website and `meet at home dot com` a sentence.
+ */
+const PROVIDERS = new Set(
+  'gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol proton protonmail pm gmx web mail yandex zoho fastmail hey tutanota tuta qq 163 naver rediffmail comcast verizon att sbcglobal orange free laposte libero t-online'.split(
+    ' ',
+  ),
+);
+/** Local parts that are words of the sentence around a bare ` at `, never a mailbox: `email me at home dot com`. */
+const STOP_WORDS = new Set('me us you him her them it is are was were be been look looking meet arrive arrived stay staying home work find found see email mail reach contact'.split(' '));
+
+/** Result of a parse that ran into the end of the text while text may still come. */
+const OPEN = -2;
+
+/**
+ * Finds email addresses written to dodge a plain email matcher: `jane dot doe at gmail dot com`,
+ * `jane(at)gmail(dot)com`, `jane [at] gmail [dot] com`, `jane @ gmail.com`, `jane at gmail.com`.
+ * Findings have type EMAIL and category `obfuscated`.
+ *
+ * Precision first: a bracketed marker (`(at)`, `[at]`, `{at}`, `<at>`) or a spaced `@` is taken
+ * as intent, with a domain of two or more labels ending in a TLD of 2–24 letters. A bare ` at `
+ * is ordinary English, so it also needs a TLD from a short list, and one of: a mailbox provider
+ * as domain (`gmail`, `outlook`, `proton`…), a local part no word has (a dot, digit, `_` or `+`:
+ * `jane dot doe`, `jdoe42`), or a context word (`email`, `mail`, `contact`, `reach`) within 40
+ * characters before it, the local part not a word of the sentence (`me`, `home`, `look`…). So
+ * `look at google dot com` (a website), `meet at home dot com` and `at 5 pm` are not addresses.
+ * The span runs from the local part to the top-level domain. ASCII addresses only.
+ *
+ * @example
+ * createRedactor({ detectors: [obfuscatedEmail()] }).redact('mail jane dot doe at gmail dot com or bob(at)corp(dot)io').text
+ * // 'mail [EMAIL] or [EMAIL]'
+ */
+export function obfuscatedEmail(options: ObfuscatedEmailOptions = {}): Detector {
+  const score = options.score ?? 0.9;
+  const bareScore = options.bareScore ?? 0.85;
+  const reach = MAX_MARKER + MAX_DOMAIN_SPAN + MAX_MARKER + 1;
+  return {
+    name: 'obfuscated-email',
+    type: 'EMAIL',
+    maxLength: MAX_LOCAL_SPAN + MAX_MARKER + MAX_DOMAIN_SPAN,
+    lookbehind: MAX_LOCAL_SPAN + CONTEXT_WINDOW + 2,
+    find(scan, out) {
+      const { text } = scan;
+      const marker = MARKER;
+      marker.lastIndex = scan.from;
+      while (marker.test(text)) {
+        const at = markerStartOf(text, marker.lastIndex);
+        marker.lastIndex = at + 1;
+        const match = matchAt(text, at, text.length, false, bareScore, score);
+        if (match !== undefined && match.start >= scan.from) {
+          out.push({ type: 'EMAIL', start: match.start, end: match.end, score: match.score, detector: 'obfuscated-email', category: 'obfuscated' });
+        }
+      }
+    },
+    pending(text, from) {
+      const end = text.length;
+      let hold = end;
+      // A marker still to come after the trailing local part, or begun at the end (' a' may be
+      // the start of ' at ' or a label after ' dot ': every reading counts).
+      for (let length = 0; length <= MAX_MARKER && length < end; length++) {
+        if (length > 0 && !isMarkerPrefix(text, end - length, end)) continue;
+        const tail = localStart(text, end - length);
+        if (tail >= 0 && tail < hold) hold = Math.max(from, tail);
+      }
+      // Markers whose domain runs into the end, and decided addresses that would cross the hold.
+      const marker = MARKER;
+      marker.lastIndex = Math.max(from, end - reach);
+      const decided: number[] = [];
+      while (marker.test(text)) {
+        const at = markerStartOf(text, marker.lastIndex);
+        marker.lastIndex = at + 1;
+        const match = matchAt(text, at, end, true, bareScore, score);
+        if (match === undefined) continue;
+        if (match.end === OPEN) {
+          if (match.start >= from && match.start < hold) hold = match.start;
+        } else if (match.start >= from) decided.push(match.start, match.end);
+      }
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (let k = 0; k < decided.length; k += 2) {
+          if (decided[k] < hold && decided[k + 1] > hold) {
+            hold = decided[k];
+            moved = true;
+          }
+        }
+      }
+      return hold;
+    },
+  };
+}
+
+/** Start of the MARKER match ending at `end` (4 units for `at`, 3 for `@`). */
+const markerStartOf = (text: string, end: number): number => (text.charCodeAt(end - 2) === AT ? end - 3 : end - 4);
+
+/**
+ * The address around the marker candidate at `at` (its delimiter), or undefined; with `open`,
+ * `end: OPEN` when deciding needs text at or after `limit` (start is then where it would begin).
+ */
+function matchAt(text: string, at: number, limit: number, open: boolean, bareScore: number, score: number): { start: number; end: number; score: number } | undefined {
+  const opener = text.charCodeAt(at);
+  const word = text.charCodeAt(at + 1) !== AT;
+  const closeAt = word ? at + 3 : at + 2;
+  const close = text.charCodeAt(closeAt);
+  let markerStart = at;
+  let markerEnd = closeAt + 1;
+  let bare = false;
+  if (opener === SPACE) {
+    if (close !== SPACE) return undefined;
+    bare = word;
+  } else {
+    if (CLOSERS.indexOf(String.fromCharCode(close)) !== OPENERS.indexOf(String.fromCharCode(opener))) return undefined;
+    if (at > 0 && text.charCodeAt(at - 1) === SPACE) markerStart--;
+    if (text.charCodeAt(markerEnd) === SPACE) markerEnd++;
+  }
+  const start = localStart(text, markerStart);
+  if (start < 0) return undefined;
+  const domain = domainEnd(text, markerEnd, limit, open, bare);
+  if (domain === OPEN) return { start, end: OPEN, score: 0 };
+  if (domain < 0) return undefined;
+  if (!bare) return { start, end: domain, score };
+  return credible(text, start, markerStart, markerEnd, domain) ? { start, end: domain, score: bareScore } : undefined;
+}
+
+/**
+ * Start of the local part ending at `end`: labels of atext joined by dot markers, at most
+ * MAX_LOCAL_SPAN units; -1 when there is none, it is longer, or it continues a word or address.
+ */
+function localStart(text: string, end: number): number {
+  const floor = end - MAX_LOCAL_SPAN;
+  let index = end;
+  for (;;) {
+    const labelEnd = index;
+    while (index > 0 && isLocalCode(text.charCodeAt(index - 1))) {
+      index--;
+      if (index < floor) return -1;
+    }
+    if (index === labelEnd) return -1;
+    const marker = dotMarkerBefore(text, index);
+    if (marker < 0 || marker < floor) break;
+    index = marker;
+  }
+  while (index < end && !isAlphanumeric(text.charCodeAt(index))) index++;
+  if (index === end) return -1;
+  if (index > 0) {
+    const before = text.charCodeAt(index - 1);
+    // Part of something longer: a word, a real address, an apostrophe ("I'm at …").
+    if (isAlphanumeric(before) || before === AT || before === 39 || before === 0x2019 || before === DOT || before > 0x7f) return -1;
+  }
+  return index;
+}
+
+/**
+ * End of the domain starting at `start` (labels joined by dot markers, the longest prefix of two
+ * or more labels ending in an acceptable TLD), -1, or OPEN when `open` and it reads `limit`.
+ */
+function domainEnd(text: string, start: number, limit: number, open: boolean, bare: boolean): number {
+  const ceiling = start + MAX_DOMAIN_SPAN;
+  const ends: number[] = [];
+  const starts: number[] = [];
+  let index = start;
+  while (ends.length < MAX_LABELS) {
+    const labelStart = index;
+    while (index < limit && isDomainCode(text.charCodeAt(index))) index++;
+    if (index >= limit && open) return OPEN;
+    if (index === labelStart) break;
+    if (index > ceiling) return -1;
+    starts.push(labelStart);
+    ends.push(index);
+    const next = dotMarkerAfter(text, index, limit);
+    if (next === OPEN) {
+      if (open) return OPEN;
+      break;
+    }
+    if (next < 0) break;
+    index = next;
+  }
+  if (ends.length === MAX_LABELS) return -1;
+  const after = text.charCodeAt(ends[ends.length - 1]);
+  if (after === AT || after === 95) return -1; // '_' or '@' glued: not a domain we can bound
+  for (let k = ends.length - 1; k >= 1; k--) {
+    if (validTld(text, starts[k], ends[k], bare)) return ends[k];
+  }
+  return -1;
+}
+
+/** A bare ` at ` address needs more than shape (see `obfuscatedEmail`). */
+function credible(text: string, start: number, markerStart: number, domainStart: number, domain: number): boolean {
+  // Anything but letters in the local part (a digit, '_', '+', '-', or a dot marker): no word of
+  // a sentence looks like that.
+  for (let index = start; index < markerStart; index++) if (((text.charCodeAt(index) | 0x20) - 97) >>> 0 > 25) return true;
+  // The label before the top-level domain.
+  let tldStart = domain;
+  while (tldStart > domainStart && isDomainCode(text.charCodeAt(tldStart - 1))) tldStart--;
+  const labelEnd = dotMarkerBefore(text, tldStart);
+  if (labelEnd >= domainStart) {
+    let labelStart = labelEnd;
+    while (labelStart > domainStart && isDomainCode(text.charCodeAt(labelStart - 1))) labelStart--;
+    if (PROVIDERS.has(text.slice(labelStart, labelEnd).toLowerCase())) return true;
+  }
+  if (STOP_WORDS.has(text.slice(start, markerStart).toLowerCase())) return false;
+  const context = text.slice(Math.max(0, start - CONTEXT_WINDOW), start).toLowerCase();
+  return context.includes('mail') || context.includes('contact') || context.includes('reach');
+}
+
+function validTld(text: string, start: number, end: number, bare: boolean): boolean {
+  const length = end - start;
+  if (length < 2 || length > 24) return false;
+  for (let index = start; index < end; index++) if (((text.charCodeAt(index) | 0x20) - 97) >>> 0 > 25) return false;
+  return !bare || BARE_TLDS.has(text.slice(start, end).toLowerCase());
+}
+
+/**
+ * End of the dot marker at `at` (`.`, ` dot `, `(dot)`, ` [dot] ` …) when a label character
+ * follows it, -1 otherwise, OPEN when that needs text at or after `limit`.
+ */
+function dotMarkerAfter(text: string, at: number, limit: number): number {
+  if (at >= limit) return OPEN;
+  if (text.charCodeAt(at) === DOT) return at + 1 >= limit ? OPEN : isDomainStart(text.charCodeAt(at + 1)) ? at + 1 : -1;
+  let index = at;
+  if (text.charCodeAt(index) === SPACE) index++;
+  if (index >= limit) return OPEN;
+  const opener = OPENERS.indexOf(text.charAt(index));
+  if (opener >= 0) index++;
+  for (const letter of [100, 111, 116]) {
+    if (index >= limit) return OPEN;
+    if ((text.charCodeAt(index) | 0x20) !== letter) return -1;
+    index++;
+  }
+  if (index >= limit) return OPEN;
+  if (opener >= 0) {
+    if (text.charCodeAt(index) !== CLOSERS.charCodeAt(opener)) return -1;
+    index++;
+    if (index >= limit) return OPEN;
+    if (text.charCodeAt(index) === SPACE) index++;
+  } else {
+    if (index === at || text.charCodeAt(index) !== SPACE) return -1; // ' dot ' needs its spaces
+    index++;
+  }
+  if (index >= limit) return OPEN;
+  return isDomainStart(text.charCodeAt(index)) ? index : -1;
+}
+
+/** Start of the dot marker that ends at `end` when a local character precedes it, else -1 (mirror of `dotMarkerAfter`). */
+function dotMarkerBefore(text: string, end: number): number {
+  if (end < 2) return -1;
+  if (text.charCodeAt(end - 1) === DOT) return isLocalCode(text.charCodeAt(end - 2)) ? end - 1 : -1;
+  let index = end;
+  if (text.charCodeAt(index - 1) === SPACE) index--;
+  const closer = index > 0 ? CLOSERS.indexOf(text.charAt(index - 1)) : -1;
+  if (closer >= 0) index--;
+  for (const letter of [116, 111, 100]) {
+    if (index < 1 || (text.charCodeAt(index - 1) | 0x20) !== letter) return -1;
+    index--;
+  }
+  if (closer >= 0) {
+    if (index < 1 || text.charCodeAt(index - 1) !== OPENERS.charCodeAt(closer)) return -1;
+    index--;
+    if (index > 0 && text.charCodeAt(index - 1) === SPACE) index--;
+  } else {
+    if (index === end - 3 || index < 1 || text.charCodeAt(index - 1) !== SPACE || text.charCodeAt(end - 1) !== SPACE) return -1;
+    index--;
+  }
+  return index > 0 && isLocalCode(text.charCodeAt(index - 1)) ? index : -1;
+}
+
+/** Markers an address may still continue with at the end of a text (` at `, ` (dot) `, …), longest first. */
+const MARKER_TEXTS = [' (dot) ', ' [dot] ', ' {dot} ', ' <dot> ', ' (at) ', ' [at] ', ' {at} ', ' <at> ', ' dot ', '(dot)', '[dot]', '{dot}', '<dot>', ' at ', '(at)', '[at]', '{at}', '<at>', ' (@) ', ' [@] ', ' @ ', '(@)', '[@]', '.'];
+
+/** True when `text[start, end)` is a prefix of a marker (a marker may be arriving) right after a local-part character. */
+function isMarkerPrefix(text: string, start: number, end: number): boolean {
+  if (start < 1 || !isLocalCode(text.charCodeAt(start - 1))) return false;
+  const tail = text.slice(start, end).toLowerCase();
+  for (const marker of MARKER_TEXTS) if (marker.startsWith(tail)) return true;
+  return false;
+}
+
+/** RFC 5322 atext without the characters that separate a key or path from an address (see email.ts), and without '.' (a dot marker). */
+const isLocalCode = (code: number): boolean => isAlphanumeric(code) || code === 95 || code === 37 || code === 43 || code === 45;
+const isDomainCode = (code: number): boolean => isAlphanumeric(code) || code === 45;
+const isDomainStart = (code: number): boolean => isAlphanumeric(code);
+const isAlphanumeric = (code: number): boolean => (code - 48) >>> 0 <= 9 || ((code | 0x20) - 97) >>> 0 <= 25;

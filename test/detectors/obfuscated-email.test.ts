@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor, obfuscatedEmail } from '../../src/index.js';
+import { unmark } from '../helpers/marked.js';
+import { expectPendingContract } from '../helpers/pending.js';
+import { checkAllChunkings, cut, expectStreamEquivalent } from '../helpers/stream.js';
+
+const redactor = createRedactor({ detectors: [obfuscatedEmail()] });
+const spans = (text: string) => redactor.find(text).map((finding) => [finding.start, finding.end]);
+
+const positives: [string, string][] = [
+  ['dots and at spelled out', 'write to ⟦jane dot doe at gmail dot com⟧ for the file'],
+  ['bracketed (at) and (dot)', 'contact ⟦jane(at)example(dot)com⟧ today'],
+  ['square-bracketed markers with spaces', 'reach me: ⟦jane [at] example [dot] org⟧'],
+  ['curly and angle markers', '⟦dev_team{at}example{dot}io⟧ and ⟦bo <at> example <dot> net⟧'],
+  ['a bare at before a provider with a literal dot', '⟦jane at gmail.com⟧ is my address'],
+  ['a spaced @', 'send it to ⟦bob @ example.com⟧ please'],
+  ['capitals', '⟦JANE AT OUTLOOK DOT COM⟧'],
+  ['a dotted local part and a two-label TLD', 'mail ⟦j.smith42 at example dot co dot uk⟧'],
+  ['a bare at after a context word', 'her email is ⟦mary at acme dot com⟧'],
+  ['the address after "email me at"', 'email me at ⟦jane dot doe at gmail dot com⟧'],
+  ['two addresses', 'both ⟦ann(at)example(dot)com⟧ and ⟦bo(at)example(dot)net⟧.'],
+];
+
+const negatives: [string, string][] = [
+  ['a sentence with at and dot com', 'meet at home dot com is not an address'],
+  ['a website after look at', 'look at google dot com for answers'],
+  ['a company site after at', "I'm at booking.com until five"],
+  ['a time', 'see you at 5 pm'],
+  ['at the park', 'we were at the park at 3'],
+  ['a dot com bubble', 'look at this dot com bubble'],
+  ['a plain email (the email detector’s job)', 'mail jane@example.com'],
+  ['an unknown TLD after a bare at', 'jane at example dot zz'],
+  ['a bracketed marker without a domain', 'jane(at)home'],
+  ['mismatched brackets', 'jane(at]example(dot)com'],
+  ['a single-label domain', 'jane [at] localhost'],
+  ['a hospital dot com campus', 'she works at the hospital dot com campus'],
+];
+
+describe('obfuscatedEmail', () => {
+  for (const [title, marked] of positives) {
+    it(`finds ${title}`, () => {
+      const { text, spans: expected } = unmark(marked);
+      expect(spans(text)).toEqual(expected);
+      for (const finding of redactor.find(text)) expect([finding.type, finding.category]).toEqual(['EMAIL', 'obfuscated']);
+      checkAllChunkings(redactor, text, 6);
+      expectPendingContract(obfuscatedEmail(), text);
+    });
+  }
+  for (const [title, text] of negatives) {
+    it(`finds nothing in ${title}`, () => {
+      expect(spans(text)).toEqual([]);
+      checkAllChunkings(redactor, text, 3);
+      expectPendingContract(obfuscatedEmail(), text);
+    });
+  }
+
+  it('scores bracketed markers above a bare at', () => {
+    expect(redactor.find('jane(at)gmail(dot)com')[0].score).toBe(0.9);
+    expect(redactor.find('jane at gmail dot com')[0].score).toBe(0.85);
+  });
+
+  const word = fc.stringMatching(/^[a-z]{2,8}$/);
+  const at = fc.constantFrom('(at)', ' (at) ', '[at]', ' [at] ', '{at}', '<at>', ' @ ');
+  const dot = fc.constantFrom('.', ' dot ', '(dot)', ' [dot] ');
+  const tld = fc.constantFrom('com', 'org', 'net', 'io', 'de', 'co dot uk');
+  /** An obfuscated address with a bracketed marker: local part, marker, domain label, dot, TLD. */
+  const address = fc.tuple(word, fc.option(fc.tuple(dot, word), { nil: undefined }), at, word, dot, tld).map(([local, more, marker, domain, separator, top]) => {
+    const head = more === undefined ? local : local + more[0] + more[1];
+    return head + marker + domain + separator + top;
+  });
+  const before = fc.constantFrom('', 'mail ', 'see: ', '(', 'x\n', 'é ', '😀 ', '"');
+  const after = fc.constantFrom('', ' ok', '!', ', then', ')', '\n', ' 😀', '"');
+
+  it('finds every planted address with its exact span, and streams it like one-shot', () => {
+    fc.assert(
+      fc.property(before, address, after, fc.array(fc.nat(), { maxLength: 8 }), (head, value, tail, points) => {
+        const text = head + value + tail;
+        expect(spans(text)).toEqual([[head.length, head.length + value.length]]);
+        expectStreamEquivalent(redactor, text, cut(text, points.map((point) => point % (text.length + 1))));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps the pending contract at every prefix of planted addresses and marker soup', () => {
+    const soup = fc.array(fc.constantFrom('jane', ' at ', ' dot ', '(at)', '(dot)', '.', ' ', 'gmail', 'com', 'x', '[', ']', '@'), { maxLength: 20 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(before, address, after).map(([a, b, c]) => a + b + c), soup), (text) => {
+        expectPendingContract(obfuscatedEmail(), text);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('streams marker soup like one-shot', () => {
+    const soup = fc.array(fc.constantFrom('jane', ' at ', ' dot ', '(at)', '(dot)', '.', ' ', 'gmail', 'com', 'mail ', '\n'), { maxLength: 24 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(soup, fc.array(fc.nat(), { maxLength: 8 }), (text, points) => {
+        expectStreamEquivalent(redactor, text, cut(text, points.map((point) => point % (text.length + 1))));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
