@@ -103,6 +103,7 @@ export function obfuscatedEmail(options: ObfuscatedEmailOptions = {}): Detector 
       // the start of ' at ' or a label after ' dot ': every reading counts).
       for (let length = 0; length <= MAX_MARKER && length < end; length++) {
         if (length > 0 && !isMarkerPrefix(text, end - length, end)) continue;
+        if (end - length < from) break;
         const tail = localStart(text, end - length);
         if (tail >= 0 && tail < hold) hold = Math.max(from, tail);
       }
@@ -313,10 +314,18 @@ const MARKER_TEXTS = [' (dot) ', ' [dot] ', ' {dot} ', ' <dot> ', ' (at) ', ' [a
 /** True when `text[start, end)` is a prefix of a marker (a marker may be arriving) right after a local-part character. */
 function isMarkerPrefix(text: string, start: number, end: number): boolean {
   if (start < 1 || !isLocalCode(text.charCodeAt(start - 1))) return false;
-  const tail = text.slice(start, end).toLowerCase();
-  for (const marker of MARKER_TEXTS) if (marker.startsWith(tail)) return true;
+  const length = end - start;
+  for (const marker of MARKER_TEXTS) {
+    if (marker.length < length) continue;
+    let index = 0;
+    // Markers are lower case; ASCII letters fold with | 0x20, other characters compare as they are.
+    while (index < length && (isLetterCode(text.charCodeAt(start + index)) ? text.charCodeAt(start + index) | 0x20 : text.charCodeAt(start + index)) === marker.charCodeAt(index)) index++;
+    if (index === length) return true;
+  }
   return false;
 }
+
+const isLetterCode = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;
 
 /** RFC 5322 atext without the characters that separate a key or path from an address (see email.ts), and without '.' (a dot marker). */
 const isLocalCode = (code: number): boolean => isAlphanumeric(code) || code === 95 || code === 37 || code === 43 || code === 45;

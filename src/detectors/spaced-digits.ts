@@ -91,9 +91,14 @@ export function spacedDigits(detector: Detector, options: SpacedDigitsOptions = 
           continue;
         }
         if (separatorEnd(text, digitRuns[k + 1]) < 0 && start === run) continue;
-        const chain = parseChain(text, start);
-        covered = chain.end;
-        if (chain.digits <= MAX_DIGITS && chain.digits >= minDigits) evaluate(text, chain, detector, name, mixed, scan.from, out);
+        // Most chains of chat text (dates, prices, versions, times) are short or written
+        // plainly: judged by one walk without allocating, and only the rest is rewritten.
+        covered = screenChain(text, start, minDigits, mixed);
+        if (covered < 0) {
+          const chain = parseChain(text, start);
+          covered = chain.end;
+          evaluate(text, chain, detector, name, mixed, scan.from, out);
+        }
       }
     },
     pending(text, from) {
@@ -129,6 +134,44 @@ export function spacedDigits(detector: Detector, options: SpacedDigitsOptions = 
       return hold;
     },
   };
+}
+
+/**
+ * Walks the chain starting at the digit at `start` once, without allocating: its end when it is
+ * no candidate (fewer than `minDigits` or more than MAX_DIGITS digits, or written plainly), or
+ * -1 when it is one. Mirrors `rewriteKind` on the groups `parseChain` would list.
+ */
+function screenChain(text: string, start: number, minDigits: number, mixed: boolean): number {
+  let digits = 0;
+  let index = start;
+  let previous = 0;
+  let kinds = 0;
+  let evasive = false;
+  let pendingSpace = false;
+  for (;;) {
+    const groupStart = index;
+    while (index < text.length && isDigit(text.charCodeAt(index))) index++;
+    const length = index - groupStart;
+    digits += length;
+    if (digits > MAX_DIGITS) return chainEndFrom(text, index);
+    if (groupStart > start) {
+      const separatorLength = groupStart - previous;
+      if (pendingSpace && length === 1) evasive = true;
+      else {
+        kinds |= kindBit(separatorKind(text, previous, groupStart));
+        if (separatorLength > 1) evasive = true;
+      }
+    }
+    const next = separatorEnd(text, index);
+    if (next < 0) {
+      if (digits < minDigits) return index;
+      return evasive || (mixed && (kinds & (kinds - 1)) !== 0) ? -1 : index;
+    }
+    // A single space after a single digit closes up when a single digit follows it too.
+    pendingSpace = length === 1 && next - index === 1 && text.charCodeAt(index) === SPACE;
+    previous = index;
+    index = next;
+  }
 }
 
 /** A chain of digit groups: flat [start, end) pairs of its groups, its digits, its end. */
