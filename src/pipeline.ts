@@ -133,7 +133,13 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     pending(text, from) {
       if (text.length - from > maxInputLength) throw tooLarge(text.length - from, maxInputLength);
       const normalized = viewOf(text);
-      const scanText = normalized === undefined ? text : normalized.decidedText;
+      let scanText = normalized === undefined ? text : normalized.decidedText;
+      // A trailing first half of a surrogate pair may still become a letter (𝒜) that changes a
+      // word before it; detectors decide on the text without it, which the contract allows (any
+      // text may follow), so no detector has to handle half a character.
+      if (normalized === undefined && scanText.length > from && isHighSurrogate(scanText.charCodeAt(scanText.length - 1))) {
+        scanText = scanText.slice(0, -1);
+      }
       const scanFrom = normalized === undefined ? from : Math.min(normalized.toNormalized(from), scanText.length);
       let earliest = scanText.length;
       for (const detector of detectors) {
@@ -280,3 +286,5 @@ function denyList(entries: readonly (string | { value: string; type?: EntityType
     },
   };
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;

@@ -51,7 +51,8 @@ export interface Finding {
  *   It may read text before `scan.from`, but at most `lookbehind` code units of it.
  * - `pending(text, from)` returns the earliest index `p >= from` such that appending any text to
  *   `text` can neither add, remove nor change a finding that starts before `p`, and no such
- *   finding ends after `p`. `text.length` means nothing is undecided.
+ *   finding ends after `p`. `text.length` means nothing is undecided. The pipeline never
+ *   passes text ending in the first half of a surrogate pair: it holds that half itself.
  *   It must cost about the length of the undecided tail, not of the whole text.
  */
 export interface Detector {

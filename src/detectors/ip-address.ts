@@ -110,7 +110,9 @@ export function ipAddress(options: IpAddressOptions = {}): Detector {
       if (tail === end && tail > from && (text.charCodeAt(tail - 1) === HYPHEN || text.charCodeAt(tail - 1) === SLASH)) tail--;
       let start = tail;
       while (start > from && tail - start <= MAX_SPAN && isSpanCode(text.charCodeAt(start - 1))) start--;
-      if (start === tail) return end; // nothing address-like before the tail
+      // Nothing address-like before the tail. After a '%' with no address before it, the
+      // characters that looked like a zone id may themselves start one ('%2' + '001:db8::1').
+      if (start === tail) return tail < end ? zone : end;
       if (tail - start <= MAX_SPAN) return start;
       // A span longer than any IPv6 address: no IPv6 in it; an IPv4 near its end may still change.
       let hold = end - 20;

@@ -176,6 +176,8 @@ describe('createRedactionStream', () => {
   });
 });
 
+const isHighSurrogateCode = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
 describe('the pending promise of every default detector', () => {
   // The engine cuts where detectors say text is decided; a detector that answers too far ahead
   // makes the stream differ from one-shot redaction (the engine then only refuses to cut
@@ -192,6 +194,8 @@ describe('the pending promise of every default detector', () => {
     const whole = findAll(detector, text);
     for (let length = 0; length <= text.length; length++) {
       const prefix = text.slice(0, length);
+      // The pipeline never asks about text ending in half a surrogate pair (see Detector).
+      if (isHighSurrogateCode(prefix.charCodeAt(length - 1))) continue;
       const p = detector.pending(prefix, 0);
       const where = `${detector.name}.pending(${JSON.stringify(prefix)}, 0) = ${p}, whole text ${JSON.stringify(text)}`;
       expect(p >= 0 && p <= length, where).toBe(true);
@@ -200,7 +204,7 @@ describe('the pending promise of every default detector', () => {
     }
   };
   // Shrunk counterexamples found by the stream properties.
-  const GOLDEN = ["Please ship to 21 quai d'Orsay, 75007 Paris", '\nDE36 0000 0000 0000 0000 00\nserver'];
+  const GOLDEN = ["Please ship to 21 quai d'Orsay, 75007 Paris", '\nDE36 0000 0000 0000 0000 00\nserver', '%2001:db8::1'];
 
   for (const detector of defaultDetectors()) {
     it(`${detector.name}: nothing appended changes a finding that starts before pending(), none crosses it`, () => {
@@ -213,6 +217,17 @@ describe('the pending promise of every default detector', () => {
   }
 });
 
+describe('half a surrogate pair at the end of a chunk', () => {
+  it('keeps a word undecided until its next character is known (diabetes + 𝒜 is no term)', () => {
+    const redactor = createRedactor();
+    for (const text of ['I have diabetes𝒜 ok', 'from 2001:db8::1𝒜 ok', 'I have diabetes ok']) {
+      const split = text.indexOf('\udc9c');
+      const chunks = split > 0 ? [text.slice(0, split), text.slice(split)] : [text];
+      expectStreamEquivalent(redactor, text, chunks);
+    }
+  });
+});
+
 describe('createRedactionStream errors', () => {
   it('refuses input after end() with STREAM_ENDED', () => {
     const stream = createRedactor().stream();
@@ -223,13 +238,15 @@ describe('createRedactionStream errors', () => {
   });
 
   it('rejects a chunk that is not a string without ending the stream', () => {
-    const stream = createRedactor().stream();
+    // Release points are those of the email detector alone: obfuscatedEmail() in the default
+    // set holds a trailing word and space (it may still become 'x at gmail dot com').
+    const stream = createRedactor({ detectors: [email()] }).stream();
     expect(() => stream.push(new Uint8Array([104]) as unknown as string)).toThrow(TypeError);
     expect(stream.push('still fine here ')).toBe('still fine here ');
   });
 
   it('fails closed when a detector throws: no text, no message content, same error on every later call', () => {
-    const stream = createRedactor({ detectors: [...defaultDetectors(), exploding('find')] }).stream();
+    const stream = createRedactor({ detectors: [email(), exploding('find')] }).stream();
     expect(stream.push('safe words here ')).toBe('safe words here ');
     let error: unknown;
     try {
@@ -253,6 +270,7 @@ describe('createRedactionStream errors', () => {
 
   it('fails closed when an operator throws, with stream offsets and no value in the message', () => {
     const stream = createRedactor({
+      detectors: [email()],
       operator: () => {
         throw new Error('operator saw jane@example.com');
       },
