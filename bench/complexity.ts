@@ -2,11 +2,12 @@
  * Linear time, checked per detector: every built-in detector, alone, on every family of
  * adversarial input at two sizes ten times apart, one-shot and streamed in 16-char chunks. A
  * linear detector takes about 10× longer on the larger input; a quadratic one about 100×. The
- * check fails when a ratio is over `limit`: 15×, above the 12× bench/run.ts uses for its 1 MB
+ * check fails when a ratio is over `limit`: 20×, above the 12× bench/run.ts uses for its 1 MB
  * pairs because these pairs are small (2 k → 20 k code units in --quick, so ~35 detectors × 33
- * families × 2 modes fit in the run) and small pairs are noisier; n log n shows about 12×, a
- * quadratic detector 30× to 100× (swift-bic on repeated context words measured 69× and 96× at
- * 10 k → 100 k → 1 M when this check first ran).
+ * families × 2 modes fit in the run) and small pairs are noisier: linear pairs measured up to
+ * 15.0× on a loaded 2-core machine (spaced-us-ssn, full-width digits, 16-char chunks), while
+ * n log n shows about 12× and a quadratic detector 30× to 100× (swift-bic on repeated context
+ * words measured 69× and 96× at 10 k → 100 k → 1 M when this check first ran).
  *
  * Called by bench/run.ts (`npm run bench:quick` and `npm run bench`), on the esbuild bundle:
  * code run under tsx is several times slower and noisier, which blurs the ratios.
@@ -28,7 +29,7 @@ export interface ComplexityOptions {
   readonly sizes?: readonly [number, number];
   /** Samples per size. Default: 2. */
   readonly samples?: number;
-  /** Largest accepted growth ratio. Default: 15 (see the module comment). */
+  /** Largest accepted growth ratio. Default: 20 (see the module comment). */
   readonly limit?: number;
   /** Runs a full garbage collection (outside samples). */
   readonly gc?: () => void;
@@ -128,7 +129,7 @@ const chunked = (redactor: Redactor, text: string) => () => {
 export function complexityCheck(options: ComplexityOptions = {}): { rows: ComplexityRow[]; failures: ComplexityRow[] } {
   const [smallSize, largeSize] = options.sizes ?? [2e3, 2e4];
   const samples = options.samples ?? 2;
-  const limit = options.limit ?? 15;
+  const limit = options.limit ?? 20;
   const gc = options.gc ?? (() => {});
   const repeat = Math.round(largeSize / smallSize);
   const families = [
