@@ -1,7 +1,7 @@
 import { luhnValid } from '../internal/luhn.js';
 import { HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector } from '../types.js';
-import { digitsAt, gluedAfter, gluedBefore, isDigit, isHighSurrogate, NO_SEPARATOR } from '../internal/digit-boundary.js';
+import { digitsAt, digitTailPending, gluedAfter, gluedBefore, isDigit, NO_SEPARATOR, type DigitTail } from '../internal/digit-boundary.js';
 
 /** Options of `creditCard`. */
 export interface CreditCardOptions {
@@ -109,43 +109,11 @@ export function creditCard(options: CreditCardOptions = {}): Detector {
       }
     },
     pending(text, from) {
-      // A card and everything that decides it (its groups, the next group, a joiner and the
-      // character after it) are digits and tail characters, so only the trailing stretch of
-      // those can change; a trailing high surrogate may still become a letter.
-      let end = text.length;
-      if (end > from && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-      const limit = Math.max(from, end - TAIL_LIMIT);
-      let tail = end;
-      while (tail > limit && isTailCode(text.charCodeAt(tail - 1))) tail--;
-      if (tail === limit && tail > from && isTailCode(text.charCodeAt(tail - 1))) {
-        // Longer than anything that decides a card: text before `tail` is decided, but a card
-        // starting shortly before it may end after it; then hold from that card's start.
-        for (let start = Math.max(from, tail - MAX_LENGTH); start < tail; start++) {
-          if (!isDigit(text.charCodeAt(start)) || (start > 0 && isDigit(text.charCodeAt(start - 1)))) continue;
-          if (cardEnd(text, start) > tail) return start;
-        }
-        return tail;
-      }
-      // Hold from the first digit run of the tail that may still start a card: a run that is
-      // glued to a word, complete and of no card length, or inside groups of four is decided.
-      while (tail < end) {
-        if (!isDigit(text.charCodeAt(tail))) {
-          tail++;
-          continue;
-        }
-        const run = digitsAt(text, tail, end - tail);
-        if (!cannotStartCard(text, tail, run, end)) return tail;
-        tail += run;
-      }
-      return end;
+      return digitTailPending(text, from, TAIL);
     },
   };
 }
 
-/** Characters a card candidate reads through: digits, separators and joiners. */
-function isTailCode(code: number): boolean {
-  return isDigit(code) || code === SPACE || code === HYPHEN || code === 46 || code === 44 || code === 47 || code === 58;
-}
 
 /**
  * True when the digit run `[start, start + run)` can start no card whatever follows `end`:
@@ -252,3 +220,6 @@ function issuerAllows(text: string, start: number, digits: number): boolean {
   }
   return false;
 }
+
+/** How `pending` reads this detector's undecided tail (see digitTailPending). */
+const TAIL: DigitTail = { tailLimit: TAIL_LIMIT, maxLength: MAX_LENGTH, endAt: cardEnd, cannotStart: cannotStartCard };

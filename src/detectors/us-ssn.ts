@@ -1,4 +1,4 @@
-import { digitsAt, gluedAfter, gluedBefore, isDigit, isHighSurrogate, NO_SEPARATOR } from '../internal/digit-boundary.js';
+import { digitsAt, digitTailPending, gluedAfter, gluedBefore, isDigit, NO_SEPARATOR, type DigitTail } from '../internal/digit-boundary.js';
 import { HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector } from '../types.js';
 
@@ -82,40 +82,11 @@ export function usSsn(options: UsSsnOptions = {}): Detector {
       }
     },
     pending(text, from) {
-      // A candidate is decided by digits, separators and joiners after its start (the groups,
-      // then the character after it and, for a joiner, one more), so only the trailing stretch
-      // of those can change; the context before a number is already there.
-      let end = text.length;
-      if (end > from && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-      const limit = Math.max(from, end - TAIL_LIMIT);
-      let tail = end;
-      while (tail > limit && isTailCode(text.charCodeAt(tail - 1))) tail--;
-      if (tail === limit && tail > from && isTailCode(text.charCodeAt(tail - 1))) {
-        // Longer than anything that decides an SSN: a number starting shortly before `tail` may still end after it.
-        for (let start = Math.max(from, tail - MAX_LENGTH); start < tail; start++) {
-          if (!isDigit(text.charCodeAt(start)) || (start > 0 && isDigit(text.charCodeAt(start - 1)))) continue;
-          if (ssnEnd(text, start) > tail) return start;
-        }
-        return tail;
-      }
-      // Hold from the first digit run of the tail that may still start an SSN.
-      while (tail < end) {
-        if (!isDigit(text.charCodeAt(tail))) {
-          tail++;
-          continue;
-        }
-        const run = digitsAt(text, tail, end - tail);
-        if (!cannotStartSsn(text, tail, run, end)) return tail;
-        tail += run;
-      }
-      return end;
+      return digitTailPending(text, from, TAIL);
     },
   };
 }
 
-function isTailCode(code: number): boolean {
-  return isDigit(code) || code === SPACE || code === HYPHEN || code === DOT || code === 44 || code === 47 || code === 58;
-}
 
 /**
  * True when the digit run `[start, start + run)` can start no SSN whatever follows `end`:
@@ -181,3 +152,6 @@ function hasContext(text: string, start: number): boolean {
   }
   return false;
 }
+
+/** How `pending` reads this detector's undecided tail (see digitTailPending). */
+const TAIL: DigitTail = { tailLimit: TAIL_LIMIT, maxLength: MAX_LENGTH, endAt: ssnEnd, cannotStart: cannotStartSsn };

@@ -66,3 +66,55 @@ export function gluedBefore(text: string, start: number): boolean {
   if (code === SLASH || code === COLON) return isDigit(text.charCodeAt(start - 2));
   return false;
 }
+
+/** What `digitTailPending` needs to know about one detector. */
+export interface DigitTail {
+  /** Longest stretch of tail characters (below) that can still change a finding. */
+  readonly tailLimit: number;
+  /** Longest finding, in code units. */
+  readonly maxLength: number;
+  /** End of the finding starting at `start`, or a negative number. */
+  endAt(text: string, start: number): number;
+  /** True when the digit run of `run` digits at `start` can start no finding, whatever follows. */
+  cannotStart(text: string, start: number, run: number, end: number): boolean;
+}
+
+/** Characters a digit-group candidate reads through: digits, separators and joiners. */
+export function isDigitTailCode(code: number): boolean {
+  return isDigit(code) || code === 32 || code === 45 || code === 46 || code === 44 || code === 47 || code === 58;
+}
+
+/**
+ * The `pending` of detectors whose values are digit groups (cards, SSNs): a value and
+ * everything that decides it (its groups, the next group, a joiner and the character after it)
+ * are digits and tail characters, so only the trailing stretch of those can change, and a
+ * trailing high surrogate may still become a letter. Reads at most `tailLimit + maxLength`
+ * code units from the end.
+ */
+export function digitTailPending(text: string, from: number, tail: DigitTail): number {
+  let end = text.length;
+  if (end > from && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+  const limit = Math.max(from, end - tail.tailLimit);
+  let at = end;
+  while (at > limit && isDigitTailCode(text.charCodeAt(at - 1))) at--;
+  if (at === limit && at > from && isDigitTailCode(text.charCodeAt(at - 1))) {
+    // Longer than anything that decides a value: text before `at` is decided, but a value
+    // starting shortly before it may end after it; then hold from that value's start.
+    for (let start = Math.max(from, at - tail.maxLength); start < at; start++) {
+      if (!isDigit(text.charCodeAt(start)) || (start > 0 && isDigit(text.charCodeAt(start - 1)))) continue;
+      if (tail.endAt(text, start) > at) return start;
+    }
+    return at;
+  }
+  // Hold from the first digit run of the tail that may still start a value.
+  while (at < end) {
+    if (!isDigit(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const run = digitsAt(text, at, end - at);
+    if (!tail.cannotStart(text, at, run, end)) return at;
+    at += run;
+  }
+  return end;
+}
