@@ -216,6 +216,10 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
       } else if ((code === HYPHEN || code === APOSTROPHE || code === RIGHT_QUOTE) && position + 1 < length && isUpperAt(text, position + 1)) {
         position += 2;
         upper++;
+      } else if ((code === HYPHEN || code === APOSTROPHE || code === RIGHT_QUOTE) && position + 1 >= length) {
+        // A joiner at the very end ("O'" of "O'Brien") may still join the next letter: undecided.
+        touched = true;
+        break;
       } else if (code >= 128 && isLetterAt(text, position)) {
         tokenAscii = false;
         if (isUpperAt(text, position)) {

@@ -133,6 +133,12 @@ describe('person', () => {
     );
   });
 
+  it("holds a name whose apostrophe ends a chunk (O' + Brien)", () => {
+    const text = "Dr. Dr. O'Brien O'Brien";
+    expectStreamEquivalent(redactor, text, cut(text, [18]));
+    checkAllChunkings(redactor, text, 20);
+  });
+
   it('streams random text around names like one-shot', () => {
     const piece = fc.constantFrom('Hi ', 'Anna', ' Smith', 'Dr. ', ', ', '\n', 'thanks ', 'Will', ' van ', 'Jr.', 'The ', 'MS ', 'O\'Brien', 'x', ' ', '.', 'JOHN');
     const text = fc.array(piece, { maxLength: 16 }).map((parts) => parts.join(''));
