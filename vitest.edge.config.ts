@@ -12,6 +12,7 @@ export default defineConfig({
     environment: 'edge-runtime',
     include: neutralTests(import.meta.dirname ?? process.cwd()).included,
     testTimeout: 60_000,
+    setupFiles: ['./test/setup/fast-check.ts'],
     typecheck: { enabled: false },
   },
 });

@@ -25,7 +25,8 @@ interface SuiteResult {
 /** Bundles `files` (repository-relative) into one browser script that defines `__piiveilTests`. */
 async function bundleSuite(files: readonly string[]): Promise<string> {
   const loads = files.map((file) => `  setFile(${JSON.stringify(file)}); await import(${JSON.stringify(join(ROOT, file))});`).join('\n');
-  const entry = `import { afterAllHooks, collected, setFile } from ${JSON.stringify(SHIM)};
+  const entry = `import ${JSON.stringify(join(ROOT, 'test/setup/fast-check.ts'))};
+import { afterAllHooks, collected, setFile } from ${JSON.stringify(SHIM)};
 globalThis.__piiveilTests = async () => {
 ${loads}
   const failures = [];
