@@ -154,7 +154,7 @@ export function health(options: HealthOptions = {}): Detector {
       if (memoText !== undefined && from === memoFrom && text === memoText) {
         if (memoFound !== undefined) for (const finding of memoFound) out.push(finding);
         index = memoUntil;
-      } else if (index > 0 && index < length && !isTokenStart(text, index)) {
+      } else if (insideToken(text, index)) {
         // Started inside a word: the word belongs to text already decided.
         index = tokenEnd(text, index);
       }
@@ -174,7 +174,7 @@ export function health(options: HealthOptions = {}): Detector {
     pending(text, from) {
       const length = text.length;
       let index = Math.max(from, length - REACH);
-      if (index > 0 && index < length && !isTokenStart(text, index)) index = tokenEnd(text, index);
+      if (insideToken(text, index)) index = tokenEnd(text, index);
       const regionStart = index;
       let crossing = false;
       let held = length;
@@ -628,6 +628,18 @@ function isTokenStart(text: string, index: number): boolean {
   if (index === 0) return true;
   if (isWordAt(text, index - 1)) return false;
   return !(isConnector(text.charCodeAt(index - 1)) && isWordAt(text, index - 2));
+}
+
+/**
+ * True when `index` continues a token that starts before it. Not merely "not a token start": a
+ * hyphen after a space (' -ibuprofen') starts nothing and continues nothing, and skipping from it
+ * with `tokenEnd` would jump over the word after it (a stream that resumed there missed
+ * 'ibuprofen' in 'a@a.aa -ibuprofen.', found by the stream equivalence property).
+ */
+function insideToken(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return false;
+  if (isWordAt(text, index)) return !isTokenStart(text, index);
+  return isConnector(text.charCodeAt(index)) && isWordAt(text, index - 1) && isWordAt(text, index + 1);
 }
 
 /** End of the token at `index`: word characters joined by single internal apostrophes or hyphens. */

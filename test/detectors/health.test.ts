@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBrands, generateModule, parseLexicon } from '../../scripts/build-health-lexicon.js';
 import { HEALTH_LEXICON } from '../../src/data/health-lexicon.js';
 import { createRedactor, email, health, type HealthCategory } from '../../src/index.js';
-import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from '../helpers/stream.js';
+import { checkAllChunkings, chunked, cut, expectStreamEquivalent, streamThrough } from '../helpers/stream.js';
 
 const redactor = createRedactor({ detectors: [health()] });
 const withEmail = createRedactor({ detectors: [email(), health()] });
@@ -78,6 +78,14 @@ const spansOf = (text: string, expected: [string, HealthCategory][]) => {
     return { start, end: start + value.length, category };
   });
 };
+
+describe('health after a released cut', () => {
+  it("finds a term after ' -' when a stream resumes at the hyphen (a@a.aa -ibuprofen.)", () => {
+    const redactor = createRedactor({ detectors: [email(), health()] });
+    expect(streamThrough(redactor, ['a@a.aa -ibuprofen.']).text).toBe('[EMAIL] -[HEALTH].');
+    checkAllChunkings(redactor, 'a@a.aa -ibuprofen.', 20);
+  });
+});
 
 describe('health', () => {
   it.each(GOLDEN)('finds the golden spans in %j', (text, expected) => {
