@@ -4,22 +4,16 @@ import { email } from '../../src/detectors/email.js';
 import { phone } from '../../src/detectors/phone.js';
 import { createRedactor } from '../../src/redactor.js';
 import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from '../helpers/stream.js';
+import { unmark } from '../helpers/marked.js';
 
 const only = createRedactor({ detectors: [phone()] });
 const withEmail = createRedactor({ detectors: [phone(), email()] });
 
-/** '⟦' and '⟧' mark the expected spans, placed by hand; returns the text and the spans. */
-function marked(source: string): { text: string; spans: [number, number][] } {
-  let text = '';
-  const spans: [number, number][] = [];
-  let open = -1;
-  for (const char of source) {
-    if (char === '⟦') open = text.length;
-    else if (char === '⟧') spans.push([open, text.length]);
-    else text += char;
-  }
-  return { text, spans };
-}
+/** Golden cases mark their expected spans in place with '⟦' and '⟧' (test/helpers/marked.ts). */
+const marked = (source: string): { text: string; spans: [number, number][] } => {
+  const { text, spans } = unmark(source);
+  return { text, spans: spans.map(([start, end]) => [start, end]) };
+};
 
 const spansOf = (text: string, redactor = only): [number, number][] => redactor.find(text).map((finding) => [finding.start, finding.end]);
 
