@@ -33,6 +33,8 @@ export interface ComplexityOptions {
   readonly limit?: number;
   /** Runs a full garbage collection (outside samples). */
   readonly gc?: () => void;
+  /** Only the detectors with these names (default: every built-in one). */
+  readonly detectors?: readonly string[];
 }
 
 /** One measured pair. */
@@ -137,7 +139,9 @@ export function complexityCheck(options: ComplexityOptions = {}): { rows: Comple
     ...EXTRA_ADVERSARIAL,
   ].map((family) => ({ name: family.name, build: family.build, small: family.build(smallSize), large: family.build(largeSize) }));
   const rows: ComplexityRow[] = [];
+  const only = options.detectors;
   for (const detector of builtInDetectors()) {
+    if (only !== undefined && !only.includes(detector.name)) continue;
     // One full collection per detector, not per sample: with ~35 detectors × 33 families × 2
     // modes, collections per sample cost more than the measurements, and the inputs allocate
     // little.
