@@ -82,6 +82,13 @@ export interface NormalizedText {
 }
 
 /**
+ * Smallest code unit the view ever changes (U+00AD, the soft hyphen): text made only of code
+ * units below it needs no view, which a stream can tell from each chunk as it arrives instead
+ * of testing its whole buffer again at every check (test/normalize.test.ts checks the bound).
+ */
+export const FIRST_NORMALIZABLE = 0xad;
+
+/**
  * True when `text` holds a character the view would change. One native regex test.
  *
  * @example

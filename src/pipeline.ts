@@ -20,10 +20,13 @@ export interface Pipeline {
   readonly includeValues: boolean;
   readonly onError: 'mask' | 'throw';
   readonly fallbackText: string;
-  /** Resolved findings of `text` that start at or after `from` (and before `until`). */
-  detect(text: string, from: number, until: number): Finding[];
-  /** Earliest index >= from that a detector still needs more text to decide. */
-  pending(text: string, from: number): number;
+  /**
+   * Resolved findings of `text` that start at or after `from` (and before `until`). `plain`:
+   * the caller knows `text` has no code unit from FIRST_NORMALIZABLE up (no view to build).
+   */
+  detect(text: string, from: number, until: number, plain?: boolean): Finding[];
+  /** Earliest index >= from that a detector still needs more text to decide. `plain` as for `detect`. */
+  pending(text: string, from: number, plain?: boolean): number;
   /**
    * `text.slice(from, to)` with every finding (all inside the range) replaced. `offset` is the
    * position of `text[0]` in the caller's coordinates (a stream's buffer in the whole stream):
@@ -54,8 +57,10 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   }
   let lookbehind = 0;
   for (const detector of detectors) lookbehind = Math.max(lookbehind, detector.lookbehind);
-  /** Raw findings of the last `pending` call, reused by the `detect` that releases the text. */
-  let memo: { text: string; from: number; raw: Finding[] } | undefined;
+  // Raw findings of the last `pending` call, reused by the `detect` that releases the text.
+  let memoText: string | undefined;
+  let memoFrom = 0;
+  let memoRaw: Finding[] = NO_RAW;
 
   const maxInputLength = checkMaxInputLength(options.maxInputLength);
   // Normalisation (src/normalize.ts): detectors run on a view without invisible characters and
@@ -66,8 +71,8 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   /** The last view built, so that `pending` and the `detect` after it build it once. */
   let view: NormalizedText | undefined;
   let viewText: string | undefined;
-  const viewOf = (text: string): NormalizedText | undefined => {
-    if (!normalizing) return undefined;
+  const viewOf = (text: string, plain: boolean): NormalizedText | undefined => {
+    if (!normalizing || plain) return undefined;
     if (viewText === text) return view;
     // Clean text (one regex test) is not remembered, so the pipeline holds no reference to it.
     const built = normalizeText(text);
@@ -97,9 +102,9 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     return raw;
   };
 
-  const findRaw = (text: string, from: number): Finding[] => {
+  const findRaw = (text: string, from: number, plain: boolean): Finding[] => {
     if (text.length - from > maxInputLength) throw tooLarge(text.length - from, maxInputLength);
-    const normalized = viewOf(text);
+    const normalized = viewOf(text, plain);
     context = normalized === undefined ? lookbehind : wideLookbehind;
     if (normalized === undefined) return scanRaw(text, from);
     const raw = scanRaw(normalized.text, normalized.toNormalized(from));
@@ -118,9 +123,10 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     includeValues,
     onError,
     fallbackText,
-    detect(text, from, until) {
-      const raw = memo !== undefined && memo.text === text && memo.from === from ? memo.raw : findRaw(text, from);
-      memo = undefined;
+    detect(text, from, until, plain = false) {
+      const raw = memoText === text && memoFrom === from ? memoRaw : findRaw(text, from, plain);
+      memoText = undefined;
+      memoRaw = NO_RAW;
       if (raw.length === 0) return raw;
       const kept: Finding[] = [];
       for (const finding of raw) {
@@ -130,9 +136,9 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       }
       return resolveOverlaps(kept, rank);
     },
-    pending(text, from) {
+    pending(text, from, plain = false) {
       if (text.length - from > maxInputLength) throw tooLarge(text.length - from, maxInputLength);
-      const normalized = viewOf(text);
+      const normalized = viewOf(text, plain);
       let scanText = normalized === undefined ? text : normalized.decidedText;
       // A trailing first half of a surrogate pair may still become a letter (𝒜) that changes a
       // word before it; detectors decide on the text without it, which the contract allows (any
@@ -158,8 +164,10 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       // email held from a '#' right after a phone number). Findings starting before the cut are
       // all decided, so move the cut back to the start of any that crosses it, until none does.
       // The raw findings are kept for the `detect` of the release that follows: no second scan.
-      const raw = findRaw(text, from);
-      memo = { text, from, raw };
+      const raw = findRaw(text, from, plain);
+      memoText = text;
+      memoFrom = from;
+      memoRaw = raw;
       for (let moved = true; moved; ) {
         moved = false;
         for (const finding of raw) {
@@ -201,6 +209,9 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     },
   };
 }
+
+/** Placeholder for the memo when it holds nothing (never handed out). */
+const NO_RAW: Finding[] = [];
 
 /** Default of `maxInputLength`: 16 Mi code units (32 MB of UTF-16), far above any chat message or log line. */
 const DEFAULT_MAX_INPUT_LENGTH = 16 * 1024 * 1024;

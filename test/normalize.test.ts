@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor, creditCard, email, phone, usSsn } from '../src/index.js';
-import { expandedLookbehind, hasNormalizable, MAX_RUN, normalizeText } from '../src/normalize.js';
+import { expandedLookbehind, FIRST_NORMALIZABLE, hasNormalizable, MAX_RUN, normalizeText } from '../src/normalize.js';
 import { unmark } from './helpers/marked.js';
 import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from './helpers/stream.js';
 import { cardValue, emailValue, phoneValue, ssnValue } from './helpers/values.js';
@@ -22,6 +22,12 @@ describe('normalizeText', () => {
   it('returns undefined for text without normalisable characters', () => {
     expect(normalizeText('card 4111 1111 1111 1111, mail jane@example.com 🙂 مرحبا')).toBeUndefined();
     expect(hasNormalizable('plain ascii 123 @ : text')).toBe(false);
+  });
+
+  it('changes no code unit below FIRST_NORMALIZABLE (streams skip the test for such chunks)', () => {
+    const below = Array.from({ length: FIRST_NORMALIZABLE }, (_, code) => String.fromCharCode(code)).join('');
+    expect(hasNormalizable(below)).toBe(false);
+    expect(hasNormalizable(String.fromCharCode(FIRST_NORMALIZABLE))).toBe(true);
   });
 
   it('deletes zero-width characters and maps every view unit back', () => {
@@ -123,6 +129,12 @@ describe('normalisation in the pipeline', () => {
   it('is off with normalize: false', () => {
     expect(plain.find(`card 4111${ZWSP}1111${ZWSP}1111${ZWSP}1111`)).toEqual([]);
     expect(plain.find('card ４１１１ １１１１ １１１１ １１１１')).toEqual([]);
+  });
+
+  it('keeps a stream exact when the only invisible character leaves the buffer or arrives late', () => {
+    const redactor = createRedactor({ detectors: [creditCard(), email()] });
+    const text = `a${ZWSP}b ${'plain words here '.repeat(8)}card 4111 1111${ZWSP}1111 1111 and jane${SOFT_HYPHEN}@x.io`;
+    for (const size of [1, 3, 4, 7, 32]) expectStreamEquivalent(redactor, text, cut(text, Array.from({ length: Math.floor(text.length / size) }, (_, k) => (k + 1) * size)));
   });
 
   it('keeps a stream exact when invisible characters sit in the context of a later value', () => {

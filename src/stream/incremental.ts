@@ -1,4 +1,5 @@
 import { PiiveilError } from '../errors.js';
+import { FIRST_NORMALIZABLE } from '../normalize.js';
 import type { Pipeline } from '../pipeline.js';
 import type { Finding } from '../types.js';
 
@@ -123,6 +124,12 @@ class IncrementalRedaction implements RedactionStream {
   /** Held code units right after the last check, and code units received since. */
   private heldAfterCheck = 0;
   private sinceCheck = 0;
+  /**
+   * Index in `buffer` of the last code unit the normalised view could change (see
+   * FIRST_NORMALIZABLE), or -1: chat text is mostly ASCII, and knowing that from each chunk
+   * spares the pipeline a regex test of the whole buffer at every check.
+   */
+  private lastWide = -1;
   private ended = false;
   private failed: PiiveilError | undefined = undefined;
   private released: Finding[] | undefined = undefined;
@@ -145,6 +152,8 @@ class IncrementalRedaction implements RedactionStream {
       throw new TypeError(`push: chunk must be a string, got ${chunk === null ? 'null' : typeof chunk}; decode bytes first (TextDecoderStream, string_decoder)`);
     }
     if (chunk.length === 0) return '';
+    const wide = lastWideIndex(chunk);
+    if (wide >= 0) this.lastWide = this.buffer.length + wide;
     const buffer = this.buffer + chunk;
     this.buffer = buffer;
     this.sinceCheck += chunk.length;
@@ -155,7 +164,7 @@ class IncrementalRedaction implements RedactionStream {
     if (this.sinceCheck * AMORTIZE < this.heldAfterCheck) return '';
     let until: number;
     try {
-      until = this.pipeline.pending(buffer, this.heldFrom);
+      until = this.pipeline.pending(buffer, this.heldFrom, this.lastWide < 0);
     } catch (error) {
       return this.fail(error);
     }
@@ -174,23 +183,25 @@ class IncrementalRedaction implements RedactionStream {
     const output = this.buffer.length > this.heldFrom ? this.release(this.buffer.length) : '';
     this.buffer = '';
     this.heldFrom = 0;
+    this.lastWide = -1;
     return output;
   }
 
   /** Emits `buffer[heldFrom, until)` redacted, keeping `lookbehind` code units as context. */
   private release(until: number): string {
     const { pipeline, buffer, heldFrom, base } = this;
+    const plain = this.lastWide < 0;
     let output: string;
     let found: Finding[];
     try {
-      found = pipeline.detect(buffer, heldFrom, until);
+      found = pipeline.detect(buffer, heldFrom, until, plain);
       // Defence in depth: a detector that broke its `pending` promise would let a finding cross
       // the cut and leak its tail unredacted. Cut before it instead (it is released whole later);
       // each retry moves the cut back, so this ends.
       for (let crossing = crossingStart(found, until); crossing >= 0; crossing = crossingStart(found, until)) {
         until = crossing;
         if (until <= heldFrom) return '';
-        found = pipeline.detect(buffer, heldFrom, until);
+        found = pipeline.detect(buffer, heldFrom, until, plain);
       }
       output = found.length === 0 ? buffer.slice(heldFrom, until) : pipeline.render(buffer, found, heldFrom, until, base);
     } catch (error) {
@@ -207,6 +218,7 @@ class IncrementalRedaction implements RedactionStream {
     if (keepFrom > 0) {
       this.buffer = buffer.slice(keepFrom);
       this.base = base + keepFrom;
+      this.lastWide = this.lastWide >= keepFrom ? this.lastWide - keepFrom : -1;
       this.heldFrom = until - keepFrom;
     } else this.heldFrom = until;
     return output;
@@ -242,6 +254,12 @@ function hasBoundary(chunk: string): boolean {
     if (!(((code | 0x20) - 97) >>> 0 <= 25 || (code - 48) >>> 0 <= 9)) return true;
   }
   return false;
+}
+
+/** Index of the last code unit of `chunk` from FIRST_NORMALIZABLE up, or -1. */
+function lastWideIndex(chunk: string): number {
+  for (let index = chunk.length - 1; index >= 0; index--) if (chunk.charCodeAt(index) >= FIRST_NORMALIZABLE) return index;
+  return -1;
 }
 
 const isHighSurrogate = (code: number): boolean => (code & 0xfc00) === 0xd800;
