@@ -45,6 +45,9 @@ detectorSuite('secret', {
     ['a password in JSON and a generic API key', '{"password": "⟦hunter22⟧", "api_key": "⟦Zx8fK2pQ9mW4vB7nR3tY6uJ1⟧"}'],
     ['a password after password=', 'login user=bob password=⟦Tr0ub4dor!3⟧&next=1'],
     ['a PEM private key block', `key:\n⟦${PEM}⟧\nend`],
+    ['a password under a dotted, mixed-case key', 'DB.Pass-Word = ⟦Tr0ub4dor!3⟧'],
+    ['a generic key whose name ends in API-Key', 'X-Service-API-Key: ⟦Zx8fK2pQ9mW4vB7nR3tY6uJ1⟧'],
+    ['an AWS secret key under a key with separators', 'AWS.Secret_Access-Key=⟦wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY⟧'],
   ],
   negatives: [
     ['an access key id one character short', 'AKIAIOSFODNN7EXAMPL'],
@@ -62,6 +65,7 @@ detectorSuite('secret', {
     ['the word bearer in prose', 'the bearer of 2 letters'],
     ['a JWT-shaped string whose header is not JSON', 'eyJub3QganNvbg.eyJzdWIiOiIxMjM0In0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV'],
     ['a timestamp', '2024-05-01T10:00:00Z INFO login ok'],
+    ['keys that only end like context keys', 'Quick question: Zx8fK2pQ9mW4vB7nR3tY6uJ1, compass=Tr0ub4dor!3, mypwd=Tr0ub4dor!3'],
   ],
   valid: fc.oneof(aws, github, google, slack, jwt),
   invalid: fc.oneof(aws.map((v) => v.slice(0, 19)), github.map((v) => v.slice(0, 39)), aws.map((v) => `X${v}`)),
