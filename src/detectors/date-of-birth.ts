@@ -1,3 +1,4 @@
+import { CONTEXT_AFTER, CONTEXT_BEFORE, CONTEXT_FOUND, CONTEXT_TOUCHED, CUE_AFTER, CUE_BEFORE, CONTEXT_WORDS, contextAfter, createCueCursor, hasContextBefore } from './birth-context.js';
 import { HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector } from '../types.js';
 
@@ -14,38 +15,37 @@ export interface DateOfBirthOptions {
   readonly score?: number;
 }
 
-/** "12th of September, 1990" is 23 code units; "Sept. 12th, 1990" 16. */
+/** "12th of September, 1990" is 23 code units; "Sept. 12th, 1990" 16. A date ends at most this far after its first digit. */
 const MAX_DATE = 28;
-/** Code units before a date where its birth context may stand ("date of birth is: "). */
-const BEFORE = 48;
-/** Code units after a date where "is my birthday" or "(DOB)" may stand. */
-const AFTER = 32;
-/** Filler words between a context word and the date ("born on the", "DOB is"). */
-const MAX_FILLERS = 4;
-/** Any words between "born" and the date, in the same sentence ("born in Leeds on ..."). */
-const MAX_BORN_WORDS = 6;
 /** Longest month name read, "september". */
 const MAX_MONTH = 9;
 /** A month name before the day, the context window before the date, "date of " before "birth". */
-const LOOKBEHIND = MAX_MONTH + 2 + BEFORE + 10;
+const LOOKBEHIND = MAX_MONTH + 2 + CONTEXT_BEFORE + 10;
 /** Text after a date's first code unit that decides it: the date, a time after it, the after context and its last word. */
-const TAIL = MAX_DATE + AFTER + 24;
+const TAIL = MAX_DATE + CONTEXT_AFTER + 24;
+/**
+ * Where the 'b' of a birth cue must stand for the digit run at `anchor` to start a date of birth:
+ * `[anchor - CUE_REACH_BEFORE, anchor + CUE_REACH_AFTER)`. The date starts at most a month name
+ * and ". " before the anchor and ends at most MAX_DATE after it; see `CUE_BEFORE`/`CUE_AFTER`.
+ */
+const CUE_REACH_BEFORE = MAX_MONTH + 2 + CUE_BEFORE;
+const CUE_REACH_AFTER = MAX_DATE + CUE_AFTER;
+
+/** A barrier word starts at least this far before the end (see `READ_ON`). */
+const BARRIER_ROOM = 8;
 
 const SPACE = 32;
 const COMMA = 44;
 const HYPHEN = 45;
 const DOT = 46;
+const APOSTROPHE = 39;
 const SLASH = 47;
 const COLON = 58;
-const LF = 10;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Bit (letter - 'a') set for the first letters of month names: a d f j m n o s. */
+const MONTH_INITIALS = /* #__PURE__ */ MONTH_NAMES.reduce((bits, name) => bits | (1 << (name.charCodeAt(0) - 97)), 0);
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Words allowed between a context word and the date. */
-const FILLERS = new Set(['is', 'was', 'on', 'of', 'the', 'my', 'his', 'her', 'their', 'your', 'our', "it's", 'its', 'it', 'date', 'at', 'as', 'to', 'listed', 'file', 'record', 'reads', 'be', 'am']);
-/** Context words after the date: "1990-04-12 is my birthday", "12/04/1990 (DOB)". */
-const AFTER_CUES = new Set(['birthday', 'dob', 'd.o.b', 'd.o.b.', 'birthdate']);
 
 /**
  * Finds dates of birth: a date next to birth context ("DOB", "D.O.B.", "date of birth", "birth
@@ -67,7 +67,15 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
   const score = options.score ?? 0.9;
   if (!Number.isInteger(minYear) || !Number.isInteger(maxYear) || minYear > maxYear) throw new RangeError('dateOfBirth: options.minYear and options.maxYear must be integers with minYear <= maxYear');
   if (typeof score !== 'number' || !(score >= 0 && score <= 1)) throw new RangeError('dateOfBirth: options.score must be a number from 0 to 1');
-  const parser = createDateParser(minYear, maxYear);
+  const cues = createCueCursor();
+  /** A cue 'b' stands within reach of the digit run at `anchor` (anchors asked in ascending order after `cues.reset`). */
+  const cueNear = (anchor: number): boolean => {
+    const cue = cues.next(Math.max(0, anchor - CUE_REACH_BEFORE));
+    return cue >= 0 && cue < anchor + CUE_REACH_AFTER;
+  };
+  const parser = createDateParser(minYear, maxYear, cueNear);
+  /** Starts of the digit runs in the undecided tail (at most one per two code units of TAIL). */
+  const starts = new Int32Array(TAIL / 2 + 1);
   return {
     name: 'date-of-birth',
     type: 'DATE_OF_BIRTH',
@@ -76,10 +84,16 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
     find(scan, out) {
       if ((scan.flags & HAS_DIGIT) === 0) return;
       const { text, digitRuns } = scan;
+      cues.reset(text);
       for (let k = 0; k < digitRuns.length; k += 2) {
         const anchor = digitRuns[k];
         if (anchor < scan.from) continue;
-        if (parser.decide(text, anchor) && parser.start >= scan.from) {
+        // A date starts with its day, month or year: a run of 3 or 5+ digits never does (parse
+        // rejects it at once). Without a cue in reach the date, if any, is not a birth date: in
+        // clean chat (dates, times, versions, prices) that skips parsing altogether.
+        const digits = digitRuns[k + 1] - anchor;
+        if (digits === 3 || digits > 4 || !cueNear(anchor)) continue;
+        if (parser.decide(text, anchor, true) && parser.start >= scan.from) {
           out.push({ type: 'DATE_OF_BIRTH', start: parser.start, end: parser.end, score, detector: 'date-of-birth' });
         }
       }
@@ -88,16 +102,49 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
       const end = text.length;
       const floor = Math.max(from, end - TAIL);
       let hold = end;
-      // A month name at the end may still start "April 12, 1990".
+      // One walk back from the end. The last word, when a month name may still grow from it
+      // ("Apr" -> "April 12, 1990"), is held. A date whose reading ran into the end may still
+      // change: the digit runs that may start one are collected up to the first barrier word
+      // (see `READ_ON`), since no reading from before it gets past it. Clean prose meets one
+      // within a word or two, so a check reads about a dozen code units.
+      let count = 0;
+      let closed = false;
+      let last = true;
       let index = end;
-      while (index > floor && end - index < 3 && !isLetter(text.charCodeAt(index - 1))) index--;
-      const wordEnd = index;
-      while (index > floor && wordEnd - index <= MAX_MONTH && isLetter(text.charCodeAt(index - 1))) index--;
-      if (index < wordEnd && (index === 0 || !isLetter(text.charCodeAt(index - 1))) && isMonthPrefix(text, index, wordEnd)) hold = index;
-      // A date whose reading ran into the end may still change.
-      for (index = floor; index < end; index++) {
-        if (!isDigit(text.charCodeAt(index)) || (index > 0 && isDigit(text.charCodeAt(index - 1)))) continue;
-        parser.decide(text, index);
+      while (index > floor) {
+        let code = text.charCodeAt(index - 1);
+        if (isLetter(code)) {
+          const wordEnd = index;
+          // The word's letters as a `letterKey`, read backwards.
+          let key = 0;
+          for (let scale = 1; ; scale *= 32) {
+            key += ((code | 0x20) - 96) * scale;
+            index--;
+            if (index <= floor) break;
+            code = text.charCodeAt(index - 1);
+            if (!isLetter(code)) break;
+          }
+          const length = wordEnd - index;
+          const whole = index === 0 || !isLetter(text.charCodeAt(index - 1));
+          // The last word, after at most 3 other code units.
+          if (last && wordEnd >= end - 3 && whole && length <= MAX_MONTH + 1 && isMonthPrefix(text, index, wordEnd)) hold = index;
+          last = false;
+          if (closed && whole && index + BARRIER_ROOM <= end && length >= 3 && (length > MAX_MONTH || !READ_ON.has(key))) break;
+          continue;
+        }
+        // Anything but a letter, '.' or "'" ends a context word: the word before it is complete.
+        if (code !== DOT && code !== APOSTROPHE) closed = true;
+        if (isDigit(code)) {
+          index--;
+          while (index > floor && isDigit(text.charCodeAt(index - 1))) index--;
+          if (index > floor || floor === 0 || !isDigit(text.charCodeAt(floor - 1))) starts[count++] = index;
+          continue;
+        }
+        index--;
+      }
+      cues.reset(text);
+      for (let k = count - 1; k >= 0; k--) {
+        parser.decide(text, starts[k], false);
         if (parser.touched) return Math.max(from, Math.min(hold, parser.earliest));
       }
       return Math.max(from, hold);
@@ -106,8 +153,13 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
 }
 
 interface DateParser {
-  /** True when the digit run at `anchor` starts a date of birth; sets `start`, `end`, `touched`, `earliest`. */
-  decide(text: string, anchor: number): boolean;
+  /**
+   * True when the digit run at `anchor` starts a date of birth; sets `start`, `end`, `touched`,
+   * `earliest`. `cueChecked`: the caller knows a cue stands within reach; otherwise the parser
+   * asks `cueNear` once the date has parsed, and without a cue reads no context word (the answer
+   * is then false, and only whether the reading after the date reaches the end is learnt).
+   */
+  decide(text: string, anchor: number, cueChecked: boolean): boolean;
   readonly start: number;
   readonly end: number;
   /** The reading reached the end of the text: more text could change the answer. */
@@ -116,7 +168,7 @@ interface DateParser {
   readonly earliest: number;
 }
 
-function createDateParser(minYear: number, maxYear: number): DateParser {
+function createDateParser(minYear: number, maxYear: number, cueNear: (anchor: number) => boolean): DateParser {
   let start = 0;
   let end = 0;
   let touched = false;
@@ -148,20 +200,16 @@ function createDateParser(minYear: number, maxYear: number): DateParser {
   /** Month number of the English month name or abbreviation at `index` (sets `monthEnd`), or 0. */
   let monthEnd = 0;
   const monthAt = (text: string, index: number): number => {
+    const length = text.length;
     let position = index;
-    while (position - index < MAX_MONTH && isLetter(at(text, position))) position++;
-    if (isLetter(at(text, position))) return 0;
-    const length = position - index;
-    if (length < 3) return 0;
-    const word = text.slice(index, position).toLowerCase();
-    for (let month = 0; month < 12; month++) {
-      if (word === MONTH_NAMES[month] || (length === 3 && word === MONTHS[month]) || (word === 'sept' && month === 8)) {
-        monthEnd = position;
-        if (at(text, position) === DOT) monthEnd++;
-        return month + 1;
-      }
-    }
-    return 0;
+    while (position - index < MAX_MONTH && position < length && isLetter(text.charCodeAt(position))) position++;
+    // The word (or the dot after it) is read up to the end: more letters could follow.
+    if (position >= length) touched = true;
+    else if (isLetter(text.charCodeAt(position))) return 0;
+    const month = monthOf(text, index, position - index);
+    if (month === 0) return 0;
+    monthEnd = text.charCodeAt(position) === DOT ? position + 1 : position;
+    return month;
   };
 
   /** Parses the date whose first digit run is at `anchor`; sets `start`/`end`, returns false if none. */
@@ -256,15 +304,13 @@ function createDateParser(minYear: number, maxYear: number): DateParser {
     const wordEnd = position;
     while (position > 0 && wordEnd - position < MAX_MONTH && isLetter(text.charCodeAt(position - 1))) position--;
     if (position > 0 && isLetter(text.charCodeAt(position - 1))) return 0;
-    const saved = touched;
-    const month = monthAt(text, position);
-    touched = saved;
-    if (month === 0 || (monthEnd !== wordEnd && monthEnd !== wordEnd + 1)) return 0;
-    monthStart = position;
+    // The word lies wholly before the anchor, so reading it never reaches the end of the text.
+    const month = monthOf(text, position, wordEnd - position);
+    if (month > 0) monthStart = position;
     return month;
   };
 
-  const decide = (text: string, anchor: number): boolean => {
+  const decide = (text: string, anchor: number, cueChecked: boolean): boolean => {
     touched = false;
     if (!parse(text, anchor)) return false;
     // A date glued to more digits, letters or a time is something else ("1990-04-12T10:00", "12/04/1990 14:30").
@@ -275,33 +321,14 @@ function createDateParser(minYear: number, maxYear: number): DateParser {
       const hourDigits = digitsAt(text, end + 1, 2);
       if (hourDigits <= 2 && at(text, end + 1 + hourDigits) === COLON) return false;
     }
-    if (hasContextBefore(text, start)) return true;
-    return hasContextAfter(text, end);
-  };
-
-  const hasContextAfter = (text: string, from: number): boolean => {
-    let position = from;
-    for (let words = 0; words <= MAX_FILLERS && position - from < AFTER; words++) {
-      while (position - from < AFTER) {
-        const code = at(text, position);
-        if (code === SPACE || code === COMMA || code === HYPHEN || code === 40 || code === 58 || code === 34 || code === 39) position++;
-        else break;
-      }
-      const wordStart = position;
-      while (position - wordStart < 16 && (isLetter(at(text, position)) || text.charCodeAt(position) === DOT || text.charCodeAt(position) === 39)) position++;
-      if (position === wordStart) return false;
-      let word = text.slice(wordStart, position).toLowerCase();
-      if (word.endsWith('.') && !AFTER_CUES.has(word)) word = word.slice(0, -1);
-      if (AFTER_CUES.has(word)) return true;
-      if (word === 'date' || word === 'birth') {
-        // "date of birth", "birth date": the next words, compared in lower case.
-        const rest = text.slice(wordStart, wordStart + 13).toLowerCase();
-        if (rest === 'date of birth' || rest.startsWith('birth date')) return true;
-        if (wordStart + 13 > text.length) touched = true;
-      }
-      if (!FILLERS.has(word)) return false;
+    if (!cueChecked && !cueNear(anchor)) {
+      if ((contextAfter(text, end) & CONTEXT_TOUCHED) !== 0) touched = true;
+      return false;
     }
-    return false;
+    if (hasContextBefore(text, start)) return true;
+    const after = contextAfter(text, end);
+    if ((after & CONTEXT_TOUCHED) !== 0) touched = true;
+    return (after & CONTEXT_FOUND) !== 0;
   };
 
   return {
@@ -321,57 +348,6 @@ function createDateParser(minYear: number, maxYear: number): DateParser {
   };
 }
 
-/** True when birth context ends shortly before `start` with only filler between. */
-function hasContextBefore(text: string, start: number): boolean {
-  const floor = Math.max(0, start - BEFORE);
-  let position = start;
-  let fillers = 0;
-  let words = 0;
-  let newlines = 0;
-  for (;;) {
-    // Punctuation and spaces between words.
-    while (position > floor) {
-      const code = text.charCodeAt(position - 1);
-      if (code === LF) {
-        if (++newlines > 1) return false;
-      } else if (!(code === SPACE || code === 9 || code === 13 || code === COMMA || code === COLON || code === 61 || code === HYPHEN || code === 40 || code === 41 || code === 34 || code === 39 || code === 63 || code === DOT || code === 0xa0)) break;
-      position--;
-    }
-    if (position <= floor) return false;
-    const wordEnd = position;
-    while (position > floor && (isLetter(text.charCodeAt(position - 1)) || text.charCodeAt(position - 1) === 39 || (text.charCodeAt(position - 1) === DOT && position - 1 > floor && isLetter(text.charCodeAt(position - 2))))) position--;
-    if (position === wordEnd) return false;
-    if (position > 0 && isLetter(text.charCodeAt(position - 1))) return false;
-    const word = text.slice(position, wordEnd).toLowerCase();
-    const bare = word.replace(/\./g, '');
-    // "b." in forms: a lone letter b with its dot.
-    if (bare === 'dob' || bare === 'birthday' || bare === 'birthdate' || bare === 'born' || bare === 'dateofbirth') return true;
-    if (bare === 'b' && text.charCodeAt(wordEnd) === DOT) return true;
-    if (bare === 'birth' || bare === 'date') {
-      // "date of birth", "day of birth", "birth date": the words before, compared in lower case.
-      const head = text.slice(Math.max(0, position - 8), position).toLowerCase();
-      if (bare === 'birth' ? head.endsWith('date of ') || head.endsWith('day of ') : head.endsWith('birth ')) return true;
-    }
-    words++;
-    if (FILLERS.has(word)) fillers++;
-    else return bornBefore(text, position, floor, words);
-    if (fillers > MAX_FILLERS || words > MAX_BORN_WORDS) return false;
-  }
-}
-
-/** True when "born" stands before `position` in the same sentence, at most MAX_BORN_WORDS words back. */
-function bornBefore(text: string, position: number, floor: number, used: number): boolean {
-  let index = position;
-  for (let words = used; words <= MAX_BORN_WORDS; words++) {
-    while (index > floor && (text.charCodeAt(index - 1) === SPACE || text.charCodeAt(index - 1) === COMMA)) index--;
-    const wordEnd = index;
-    while (index > floor && isLetter(text.charCodeAt(index - 1))) index--;
-    if (index === wordEnd || index <= floor) return false;
-    if (wordEnd - index === 4 && text.slice(index, wordEnd).toLowerCase() === 'born' && !isLetter(text.charCodeAt(index - 1))) return true;
-  }
-  return false;
-}
-
 function ordinalAt(text: string, index: number): number {
   const a = text.charCodeAt(index) | 0x20;
   const b = text.charCodeAt(index + 1) | 0x20;
@@ -381,10 +357,61 @@ function ordinalAt(text: string, index: number): number {
   return 0;
 }
 
+/**
+ * Month number (1–12) of the English month name or abbreviation `text[start, start + length)`
+ * (ASCII letters: "April", "apr", "Sept"), or 0. Compared by char code, `| 0x20` folding case.
+ */
+function monthOf(text: string, start: number, length: number): number {
+  if (length < 3 || length > 9 || ((MONTH_INITIALS >>> ((text.charCodeAt(start) | 0x20) - 97)) & 1) === 0) return 0;
+  for (let month = 0; month < 12; month++) {
+    const name = MONTH_NAMES[month];
+    // The full name, its first three letters, or "sept".
+    if ((length === name.length || length === 3 || (length === 4 && month === 8)) && foldedPrefix(text, start, name, length)) return month + 1;
+  }
+  return 0;
+}
+
+/**
+ * A barrier word, for `pending`: no reading of a date that starts before it gets past it. It is
+ * a whole run of at least 3 ASCII letters that is no month name or abbreviation (which a date
+ * would read on) and none of CONTEXT_WORDS (which the context after a date would read on, or
+ * decide on). A date reads its parts in order (digits, separators, a month name, "of", an
+ * ordinal suffix) and stops at the first that does not fit; the context after it reads whole
+ * words of letters, '.' and "'", and stops at the first that is none of CONTEXT_WORDS. So both
+ * stop at this word or before, provided the context word around it is complete (`pending`
+ * checks that a code unit that ends words follows it) and that it starts BARRIER_ROOM units
+ * before the end: the other ways a reading learns it is cut short look at most 3 units past a
+ * date part and 13 past a "date" or "birth" word (which stands at least 5 units before this one).
+ * `READ_ON` holds the words that are not barriers, as `letterKey` numbers (at most MAX_MONTH
+ * letters: every longer word is a barrier).
+ */
+const READ_ON: ReadonlySet<number> = /* #__PURE__ */ new Set(
+  [...MONTH_NAMES, ...MONTH_NAMES.map((name) => name.slice(0, 3)), 'sept', ...CONTEXT_WORDS].filter((word) => /^[a-z]+$/.test(word)).map(letterKey),
+);
+
+/** A word of lower-case ASCII letters as a number: a=1 … z=26, five bits a letter, the first letter highest. */
+function letterKey(word: string): number {
+  let key = 0;
+  for (let k = 0; k < word.length; k++) key = key * 32 + (word.charCodeAt(k) - 96);
+  return key;
+}
+
+/** True when `text[start, end)` (ASCII letters) may begin a month name: "Ap", "Sept", "decem"; a word shorter than 3 only at the end. */
 function isMonthPrefix(text: string, start: number, end: number): boolean {
-  const word = text.slice(start, end).toLowerCase();
-  if (word.length < 3 && end < text.length) return false;
-  return MONTH_NAMES.some((name) => name.startsWith(word)) || word === 'sept';
+  const length = end - start;
+  if (length < 3 && end < text.length) return false;
+  // Most words start with a letter no month name does (a stream check asks for every trailing word).
+  if (((MONTH_INITIALS >>> ((text.charCodeAt(start) | 0x20) - 97)) & 1) === 0) return false;
+  for (let month = 0; month < 12; month++) {
+    if (length <= MONTH_NAMES[month].length && foldedPrefix(text, start, MONTH_NAMES[month], length)) return true;
+  }
+  return false;
+}
+
+/** True when `text[start, start + length)` (ASCII letters) equals the first `length` letters of `name` (lower case), ignoring case. */
+function foldedPrefix(text: string, start: number, name: string, length: number): boolean {
+  for (let k = 0; k < length; k++) if ((text.charCodeAt(start + k) | 0x20) !== name.charCodeAt(k)) return false;
+  return true;
 }
 
 const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
