@@ -1,5 +1,6 @@
 import { HEALTH_LEXICON, HEALTH_MAX_FORM_LENGTH } from '../data/health-lexicon.js';
 import { isWordCodeAt } from '../scanner/char-class.js';
+import { createTermGate, type TermGate } from './health-gate.js';
 import type { Detector, Finding } from '../types.js';
 
 /** What a HEALTH finding is about; reported as `finding.category`. */
@@ -96,18 +97,8 @@ interface Trie {
 interface Lexicon {
   readonly lower: Trie;
   readonly exact: Trie;
-  /** Sticky skip over words that cannot start a term (see `buildSkip`). */
-  readonly skip: Skip;
-}
-
-interface Skip {
-  readonly pattern: RegExp;
-  /**
-   * Code units the pattern may read from a word start: its prefix depth in symbols of at most 3
-   * code units (a gap of spaces), and the one after a gap. A word is skipped only when they all
-   * exist and are ASCII, so that the walk reads exactly what the pattern read.
-   */
-  readonly reach: number;
+  /** Per-word gate: passes only words whose characters may begin a term (see ./health-gate.ts). */
+  readonly gate: TermGate;
 }
 
 let shared: Lexicon | undefined;
@@ -118,8 +109,9 @@ let shared: Lexicon | undefined;
  * Unambiguous terms (T1: "metformin", "type 2 diabetes") fire anywhere; ambiguous ones (T2:
  * "depression", "cold", "stroke") only with a cue nearby ("diagnosed with", "my", "... meds");
  * idioms ("cold brew", "stroke of genius", "MS Teams") switch a match off; acronyms (T3: "PrEP",
- * "MS") compare the exact case. One linear pass over the text, a trie walk per word; the longest
- * match wins through overlap resolution.
+ * "MS") compare the exact case. One linear pass over the text with a per-word gate
+ * (./health-gate.ts), a trie walk per word that passes it; the longest match wins through
+ * overlap resolution.
  *
  * @example
  * createRedactor({ detectors: [health()] }).redact('I was diagnosed with type 2 diabetes, now on metformin').text
@@ -131,7 +123,7 @@ export function health(options: HealthOptions = {}): Detector {
   const tierMask = maskOf(options.tiers, TIERS, 'tiers');
   const lexicon = (shared ??= buildLexicon());
   const matcher = createMatcher(lexicon, categoryMask, tierMask);
-  const skipper = createSkipper(lexicon.skip);
+  const { gate } = lexicon;
   // A stream's check calls `pending(text, from)` and then, to release text, `find` on the same
   // text from the same index (src/pipeline.ts): the decided words are the same, and a decided
   // verdict does not depend on `streaming` (that flag only turns verdicts into UNDECIDED). So
@@ -159,14 +151,9 @@ export function health(options: HealthOptions = {}): Detector {
         index = tokenEnd(text, index);
       }
       memoText = memoFound = undefined;
-      skipper.reset();
-      while (index < length) {
-        index = skipper.next(text, index, false);
+      for (;;) {
+        index = gate.next(text, index, false);
         if (index >= length) break;
-        if (!isWordAt(text, index)) {
-          index++;
-          continue;
-        }
         if (matcher.decide(text, index, false) === EMIT) out.push(matcher.finding(index));
         index = tokenEnd(text, index);
       }
@@ -180,14 +167,9 @@ export function health(options: HealthOptions = {}): Detector {
       let held = length;
       let found: Finding[] | undefined;
       memoText = memoFound = undefined;
-      skipper.reset();
-      while (index < length) {
-        index = skipper.next(text, index, true);
+      for (;;) {
+        index = gate.next(text, index, true);
         if (index >= length) break;
-        if (!isWordAt(text, index)) {
-          index++;
-          continue;
-        }
         const verdict = matcher.decide(text, index, true);
         if (verdict === UNDECIDED) {
           held = index;
@@ -208,14 +190,9 @@ export function health(options: HealthOptions = {}): Detector {
       }
       if (held === length || !crossing) return held;
       // A decided finding that crosses the cut is held with it (rare: only near the end).
-      skipper.reset();
-      for (index = regionStart; index < held; ) {
-        index = skipper.next(text, index, false);
+      for (index = regionStart; ; ) {
+        index = gate.next(text, index, false);
         if (index >= held) break;
-        if (!isWordAt(text, index)) {
-          index++;
-          continue;
-        }
         if (matcher.decide(text, index, false) === EMIT && matcher.end > held) return index;
         index = tokenEnd(text, index);
       }
@@ -440,146 +417,6 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
   };
 }
 
-/** Deepest term prefix, in symbols, the skip pattern may check (see `buildSkip`). */
-const SKIP_MAX_PREFIX = 8;
-/**
- * Longest skip pattern source, in UTF-16 code units. V8 stops optimising a pattern whose source
- * is over 20 KB (`kRegExpTooLargeToOptimize`): a 20.7 KB one ran 4× slower than a 15.6 KB one.
- */
-const SKIP_SOURCE_BUDGET = 19_000;
-/** Words and gaps the skip pattern passes per call: bounds its backtracking stack (~40 per chat message). */
-const SKIP_ITERATIONS = 64;
-/** Characters beyond ASCII that the walk reads as symbols: Latin-1 letters (folded) and U+2019. */
-const FOLDED = /[\xc0-\xff\u2019]/g;
-
-/**
- * Finds where the per-word loops of `find` and `pending` have work to do, skipping words that
- * cannot start a term. Why: the plain loop (a `charCodeAt` per character and a trie walk per
- * word) cost about 85 ns a word, and on chat almost no word is a term. The skip pattern
- * (`buildSkip`) passes a word inside irregexp in a fraction of that: about 1.2 of the 21.5
- * words of a message are left to the trie walk (bench/fixtures.ts `cleanChat`, 108-character
- * messages; `find` 1.8 → 0.85 µs a message, esbuild bundle, Node 20).
- *
- * The pattern's classes are ASCII, so it is trusted only for words that start at least `reach`
- * code units before the next Latin-1 letter or U+2019 (the walk folds é to e and reads U+2019 as
- * an apostrophe; any other non-ASCII character ends the walk's path as it ends the pattern's)
- * and, when streaming, before the end of the text (a partial term keeps `pending` undecided).
- * Past that fence the loop goes on one character or token at a time, as before. Fencing only
- * before those characters, not every non-ASCII one, keeps the words before a £ or € price in
- * the pattern (a third of the bench's chat messages have one; `find` 0.78 → 0.70 µs).
- */
-function createSkipper({ pattern, reach }: Skip) {
-  /** Next FOLDED index at or after the last position asked (text length when none). */
-  let folded = -1;
-  return {
-    /** Starts a loop over a text (forgets the last one). */
-    reset(): void {
-      folded = -1;
-    },
-    /**
-     * First index >= `index` where the loop must look: a word that may start a term, a
-     * non-ASCII character, the fence, or the end. Every token start passed has `decide` NONE.
-     */
-    next(text: string, index: number, streaming: boolean): number {
-      const length = text.length;
-      if (index > folded) {
-        FOLDED.lastIndex = index;
-        folded = FOLDED.test(text) ? FOLDED.lastIndex - 1 : length;
-      }
-      const fence = folded < length || streaming ? folded - reach : length;
-      if (index >= fence) return index;
-      pattern.lastIndex = index;
-      pattern.test(text); // always matches, possibly the empty string
-      const stop = pattern.lastIndex;
-      return stop < fence ? stop : fence;
-    },
-  };
-}
-
-/**
- * The skip pattern: a sticky regex that passes ASCII separators and every ASCII word whose first
- * few symbols begin no term of either trie, and stops before anything else (a possible term, a
- * Latin-1 letter or U+2019, the end); other non-ASCII characters pass with the gaps (the walk
- * reads none of them, and a word they touch is still checked as if it began there). It is
- * derived from the tries themselves, so it cannot drift from the lexicon, and errs only on the
- * side of stopping: case-insensitive (an exact-case T3 start is checked in both cases), a
- * separator admits any run of 1 to 3 spaces, tabs or hyphens, and a term shorter than the
- * prefix admits whatever follows it.
- *
- * The prefix is as deep as SKIP_SOURCE_BUDGET allows (6 symbols with today's lexicon), so the
- * pattern stays optimised as the lexicon grows: words left to the trie walk per chat message
- * are 10.8 of 21.5 at depth 3, 4.6 at 4, 1.4 at 5 (bench clean chat; `find` 1.64, 1.16 and
- * 0.93 µs a message). Leaves are merged into character classes to keep the source short.
- *
- * Each lookahead reads at most `reach` code units, the word and gap loops use disjoint classes
- * (no backtracking between them), and the outer loop is bounded: linear time, and no deep
- * backtracking stack on a 10 MB input.
- */
-function buildSkip(lower: Trie, exact: Trie): Skip {
-  interface Prefix {
-    /** A term ends here: whatever follows may complete it. */
-    ends: boolean;
-    readonly children: Map<string, Prefix>;
-  }
-  const root: Prefix = { ends: false, children: new Map() };
-  const add = (trie: Trie, node: number, prefix: Prefix, depth: number): void => {
-    const first = trie.first[node];
-    for (let edge = first; edge < first + trie.count[node]; edge++) {
-      const target = trie.edgeTarget[edge];
-      if ((trie.below[target] & TERM) === 0) continue;
-      const member = symbolMember(trie, trie.edgeSymbol[edge]);
-      let child = prefix.children.get(member);
-      if (child === undefined) prefix.children.set(member, (child = { ends: false, children: new Map() }));
-      if ((trie.flags[target] & TERM) !== 0) child.ends = true;
-      else if (depth + 1 < SKIP_MAX_PREFIX) add(trie, target, child, depth + 1);
-    }
-  };
-  add(lower, 0, root, 0);
-  add(exact, 0, root, 0);
-  /** Prefix depth emitted, in symbols. */
-  let limit = 3;
-  const emit = (prefix: Prefix, depth = 0): string => {
-    // Symbols after which anything goes form one class; the others lead to a deeper node.
-    let leaves = '';
-    let count = 0;
-    const alternatives: string[] = [];
-    for (const [member, child] of prefix.children) {
-      if (child.ends || child.children.size === 0 || depth + 1 === limit) {
-        leaves += member;
-        count += member === SEPARATOR ? 3 : 1;
-      } else {
-        alternatives.push((member === SEPARATOR ? `[${SEPARATOR}]{1,3}` : member) + emit(child, depth + 1));
-      }
-    }
-    if (leaves !== '') alternatives.push(count === 1 ? leaves : `[${leaves}]`);
-    return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
-  };
-  while (limit < SKIP_MAX_PREFIX) {
-    limit++;
-    if (emit(root).length > SKIP_SOURCE_BUDGET - 64) {
-      limit--;
-      break;
-    }
-  }
-  return {
-    pattern: new RegExp(`(?:[^A-Za-z0-9\\xc0-\\xff\\u2019]+|(?!${emit(root)})[A-Za-z0-9]+){0,${SKIP_ITERATIONS}}`, 'iy'),
-    reach: limit * MAX_GAP + 1,
-  };
-}
-
-/** What the walk reads as a separator: a hyphen or a gap of spaces and tabs (class members). */
-const SEPARATOR = '\\t -';
-
-/** Character-class member (for the `i` flag) of what the walk reads as `symbol`, ASCII only. */
-function symbolMember(trie: Trie, symbol: number): string {
-  const isExact = trie.symbols === EXACT_SYMBOLS;
-  if (symbol === (isExact ? EXACT_SEP : LOWER_SEP)) return SEPARATOR;
-  if (symbol === (isExact ? EXACT_APOS : LOWER_APOS)) return "'";
-  const digits = isExact ? 52 : 26;
-  if (symbol >= digits) return String.fromCharCode(48 + symbol - digits);
-  return String.fromCharCode(97 + (symbol % 26));
-}
-
 function childOf(trie: Trie, node: number, symbol: number): number {
   const first = trie.first[node];
   const last = first + trie.count[node];
@@ -685,6 +522,7 @@ function maskOf<T extends string>(values: readonly T[] | undefined, all: readonl
 function buildLexicon(): Lexicon {
   const lower = createBuilder(LOWER_SYMBOLS);
   const exact = createBuilder(EXACT_SYMBOLS);
+  const terms: string[] = [];
   for (const group of HEALTH_LEXICON) {
     const tab = group.indexOf('\t');
     const key = group.slice(0, tab);
@@ -700,6 +538,7 @@ function buildLexicon(): Lexicon {
       info = (CATEGORIES.indexOf(category as HealthCategory) << 2) | (TIERS.indexOf(tier as HealthTier) + 1);
     }
     for (const form of forms) {
+      if (flag === TERM) terms.push(form);
       if (flag === TERM && (info & 3) === 3) {
         // Two- and three-letter all-caps acronyms (MS, ED, STD) are common tokens: cue needed.
         const needsCue = /^[A-Z]{1,3}s?$/.test(form) ? NEEDS_CUE : 0;
@@ -709,9 +548,7 @@ function buildLexicon(): Lexicon {
       }
     }
   }
-  const lowerTrie = lower.finish();
-  const exactTrie = exact.finish();
-  return { lower: lowerTrie, exact: exactTrie, skip: buildSkip(lowerTrie, exactTrie) };
+  return { lower: lower.finish(), exact: exact.finish(), gate: createTermGate(terms) };
 }
 
 function createBuilder(symbols: number) {
