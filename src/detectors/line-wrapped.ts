@@ -90,9 +90,11 @@ export function lineWrapped(detector: Detector): Detector {
         const held = windowStart + detector.pending(text.slice(windowStart), Math.max(0, from - windowStart));
         if (held < end) hold = Math.max(from, held);
       }
-      // Breaks whose window is not complete yet.
+      // Breaks whose window is not complete yet: found with two native searches, since most
+      // tails hold none (a `charCodeAt` loop over the last `after + 2` code units cost more than
+      // the rest of a stream check: 83 -> ~50 ns for lineWrapped(creditCard()), bench cleanChat).
       const breaks: number[] = [];
-      for (let at = Math.max(from + 1, end - after - 2); at < end; at++) {
+      for (let at = firstBreak(text, Math.max(from + 1, end - after - 2)); at < end; at++) {
         const code = text.charCodeAt(at);
         if (code === CR && at === end - 1) {
           // '\r' or the start of '\r\n': hold from where a finding across it could start.
@@ -127,6 +129,14 @@ export function lineWrapped(detector: Detector): Detector {
       return hold;
     },
   };
+}
+
+/** Index of the first '\n' or '\r' at or after `from`, or `text.length`. */
+function firstBreak(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  if (lf < 0) return cr < 0 ? text.length : cr;
+  return cr < 0 || lf < cr ? lf : cr;
 }
 
 /** Length of the line break at `at` (`\n` 1, `\r\n` 2), or 0. */
