@@ -21,11 +21,14 @@ import {
   US_STATES,
 } from '../data/address-tables.js';
 import { STREET_SUFFIX_ROWS, STRONG_SUFFIXES, STRONG_WHEN_CAPITALISED } from '../data/street-suffixes.js';
+import { type WordTable, createWordTable } from './address-word-table.js';
 
 /**
- * The STREET_ADDRESS word tables unpacked into two maps (internal): one lower-case word → bit set,
- * one lower-case phrase ("new york", "county road") → bit set. Built once, on first use, from the
- * literal tables in src/data/ (about 1,300 words; a few hundred microseconds).
+ * The STREET_ADDRESS word tables unpacked (internal): one lower-case word → bit set, one lower-case
+ * phrase ("new york", "county road") → bit set, and the same facts in the shapes the parser reads
+ * without allocating: a word table indexed by a range of the text, each known word's bits, and the
+ * phrases as a tree of words. Built once, on first use, from the literal tables in src/data/
+ * (about 1,300 words; a few hundred microseconds).
  */
 
 export const SUFFIX = 1;
@@ -57,11 +60,38 @@ export const COUNTRY = 16;
 /** Longest phrase in words ("federated states of micronesia"). */
 export const MAX_PHRASE_WORDS = 4;
 
+/**
+ * Words the parser compares by value ("bis", "box", "the"...): in the word table so that such a
+ * comparison never needs the word sliced from the text.
+ */
+const KEYWORDS = 'bis ter po pob o p post office box the floor fl str';
+
+/** One word of a phrase tree: the phrase kinds ending here, read with spaces and with dots ("u.s.a"). */
+export interface PhraseNode {
+  kinds: number;
+  dotted: number;
+  readonly next: Map<string, PhraseNode>;
+}
+
 export interface Lexicon {
   readonly words: ReadonlyMap<string, number>;
   readonly phrases: ReadonlyMap<string, number>;
   /** German street types, longest first, for compound endings ("Hauptstraße"). */
   readonly germanTypes: readonly string[];
+  /** Every word of `words`, of the phrases and KEYWORDS; `table.words` holds them interned. */
+  readonly table: WordTable;
+  /** Bits of `words` for each entry of `table`. */
+  readonly flags: Int32Array;
+  /** The phrases as a tree: first word → node (each word of a phrase is in `table`). */
+  readonly phraseTree: ReadonlyMap<string, PhraseNode>;
+  /** For each entry of `table`, the kinds of every phrase starting with it (0: none). */
+  readonly phraseStarts: Int32Array;
+}
+
+/** Bits of the lower-cased `text.slice(start, end)`, without slicing it when it is ASCII. */
+export function wordFlagsAt(lex: Lexicon, text: string, start: number, end: number): number {
+  const id = lex.table.find(text, start, end);
+  return id < 0 ? 0 : lex.flags[id];
 }
 
 let built: Lexicon | undefined;
@@ -122,5 +152,41 @@ function build(): Lexicon {
   for (const name of ROAD_TYPES.split(' ')) addPhrase(name, ROAD);
   for (const name of COUNTRIES.split(' ')) addPhrase(name, COUNTRY);
   const germanTypes = DE_STREET_TYPES.split(' ').sort((a, b) => b.length - a.length);
-  return { words, phrases, germanTypes };
+  const phraseTree = new Map<string, PhraseNode>();
+  const known = [...words.keys(), ...KEYWORDS.split(' ')];
+  for (const [phrase, kinds] of phrases) {
+    // A key joins token words with ' ' and, from two words on, with '.': the parser walks both.
+    for (const [separator, dotted] of [[' ', false], ['.', true]] as const) {
+      const path = phrase.split(separator);
+      known.push(...path);
+      let level = phraseTree;
+      let node: PhraseNode | undefined;
+      for (const word of path) {
+        node = level.get(word);
+        if (node === undefined) {
+          node = { kinds: 0, dotted: 0, next: new Map() };
+          level.set(word, node);
+        }
+        level = node.next;
+      }
+      if (node !== undefined && dotted) node.dotted |= kinds;
+      else if (node !== undefined) node.kinds |= kinds;
+    }
+  }
+  const table = createWordTable(known);
+  const flags = new Int32Array(table.words.length);
+  const phraseStarts = new Int32Array(table.words.length);
+  for (let id = 0; id < flags.length; id++) {
+    flags[id] = words.get(table.words[id]) ?? 0;
+    const node = phraseTree.get(table.words[id]);
+    if (node !== undefined) phraseStarts[id] = kindsBelow(node);
+  }
+  return { words, phrases, germanTypes, table, flags, phraseTree, phraseStarts };
+}
+
+/** Every phrase kind of `node` and the nodes below it. */
+function kindsBelow(node: PhraseNode): number {
+  let kinds = node.kinds | node.dotted;
+  for (const child of node.next.values()) kinds |= kindsBelow(child);
+  return kinds;
 }

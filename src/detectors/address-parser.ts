@@ -25,6 +25,7 @@ import {
   UNIT_ALONE,
   UNIT_ID,
   US_STATE,
+  wordFlagsAt,
 } from './address-lexicon.js';
 import {
   ALNUM,
@@ -46,6 +47,7 @@ import {
   readToken,
   wordBefore,
 } from './address-tokens.js';
+import { gluedBefore, isYearAt } from './address-screen.js';
 
 /**
  * The STREET_ADDRESS state machine for one anchor (internal). An anchor is the start of a digit
@@ -72,61 +74,43 @@ interface Tail {
   lastLine: number;
 }
 
-const DIGIT_OR_LETTER_GLUE = '$£€¥#@+%&_';
-const JOINERS = '-/.,:';
 const COUNTRY_KINDS = COUNTRY;
 const REGION_KINDS = US_STATE | CA_PROVINCE | AU_STATE;
 
-const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
-
 export class AddressParser {
   /** Earliest start this anchor considered: what a stream must hold while the match is open. */
-  earliest: number;
+  earliest = 0;
+  private anchor = 0;
 
+  /** One parser serves every anchor of a detector (`run` after `reset`), reading through `win`. */
   constructor(
     private readonly win: Window,
     private readonly lex: Lexicon,
-    private readonly anchor: number,
-  ) {
+  ) {}
+
+  /** Starts over at `anchor` (the window must already hold the anchor's text and bounds). */
+  reset(anchor: number): void {
+    this.anchor = anchor;
     this.earliest = anchor;
   }
 
   /** The address anchored at `anchor`, or undefined. */
   run(): Span | undefined {
     const { win, anchor } = this;
-    const text = win.text;
-    if (anchor > win.lo) {
-      const before = text.charCodeAt(anchor - 1);
-      if (isLetterAt(text, anchor - 1) || DIGIT_OR_LETTER_GLUE.includes(text[anchor - 1])) return undefined;
-      if (JOINERS.includes(text[anchor - 1]) && anchor - 2 >= win.lo && (isDigit(text.charCodeAt(anchor - 2)) || isLetterAt(text, anchor - 2))) return undefined;
-      if (before === 0x2d && anchor - 2 >= win.lo && text.charCodeAt(anchor - 2) === 0x2d) return undefined;
-    }
+    if (gluedBefore(win.text, anchor, win.lo)) return undefined;
     const prev = wordBefore(win, anchor);
     if (prev !== undefined) {
-      const flags = this.flags(prev.word);
+      const flags = prev.flags;
       if (this.germanStart(prev) >= 0) return this.german(prev);
-      if (prev.word === 'box') return this.poBox(prev.start);
+      if (prev.is('box')) return this.poBox(prev.start);
       if (flags & UNIT_ID) return this.unitFirst(prev.start);
       if (flags & (NUMBER_CONTEXT | MONTH)) return undefined;
-      if (prev.cap === 2 && prev.word.length <= 3 && !prev.dot) return undefined; // "UA 1234", "NY 10001"
-      if (flags & TEMPORAL && this.isYear()) return undefined;
+      if (prev.cap === 2 && prev.length <= 3 && !prev.dot) return undefined; // "UA 1234", "NY 10001"
+      if (flags & TEMPORAL && isYearAt(win, anchor)) return undefined;
     }
     const house = readToken(win, anchor);
     if (!isHouseNumber(house)) return undefined;
     return this.french(house) ?? this.street(anchor, house.next, false, false);
-  }
-
-  private flags(word: string): number {
-    return this.lex.words.get(word) ?? 0;
-  }
-
-  /** Exactly four digits from 1900 to 2099 at the anchor (read through `codeIn`: "In 1999" may grow to "In 19999"). */
-  private isYear(): boolean {
-    const { win, anchor } = this;
-    for (let index = anchor; index < anchor + 4; index++) if (!isDigit(codeIn(win, index))) return false;
-    if (isDigit(codeIn(win, anchor + 4))) return false;
-    const year = Number(win.text.slice(anchor, anchor + 4));
-    return year >= 1900 && year <= 2099;
   }
 
   /**
@@ -148,20 +132,20 @@ export class AddressParser {
     let token = first;
     for (let index = 0; index < 6; index++) {
       if (token.kind === WORD) {
-        const flags = this.flags(token.word);
+        const flags = token.flags;
         if (flags & (UNIT_ID | UNIT_ALONE) && !(flags & SUFFIX) && index > 0) break;
         // "123 The Street" (British): a capitalised "The" right before a suffix is a name.
-        if (flags & NOT_NAME && !(index === 0 && token.word === 'the' && token.cap === 1 && this.flags(readToken(win, token.next).word) & SUFFIX)) break;
+        if (flags & NOT_NAME && !(index === 0 && token.is('the') && token.cap === 1 && readToken(win, token.next).flags & SUFFIX)) break;
         if (index === 0 && flags & (COUNT | MONTH)) return undefined;
         if (token.cap === 0 && flags & COUNT && !(flags & STRONG)) break;
         names.push(token);
-        if (token.dot && !(flags & (ABBREVIATION | DIRECTION)) && token.word.length > 2) break;
+        if (token.dot && !(flags & (ABBREVIATION | DIRECTION)) && token.length > 2) break;
       } else if (token.kind === ORD) {
         names.push(token);
       } else if (token.kind === NUM || token.kind === ALNUM) {
         // "586 W 207 St", "14952 121a Ave": a numbered street right before its suffix.
         const next = readToken(win, token.next);
-        if (next.kind === WORD && this.flags(next.word) & SUFFIX) names.push(token, next);
+        if (next.kind === WORD && next.flags & SUFFIX) names.push(token, next);
         break;
       } else break;
       token = readToken(win, token.next);
@@ -171,7 +155,7 @@ export class AddressParser {
     for (let index = 1; index < names.length; index++) {
       const name = names[index];
       if (name.kind !== WORD) continue;
-      const flags = this.flags(name.word);
+      const flags = name.flags;
       if (!(flags & SUFFIX)) continue;
       suffix = index;
       if (flags & STRONG || (flags & STRONG_CAP && name.cap > 0)) {
@@ -194,7 +178,7 @@ export class AddressParser {
       const name = names[index];
       if (name.kind !== WORD) continue;
       if (name.cap > 0) lowerName = false;
-      if (this.flags(name.word) & SUFFIX) nameIsSuffix = true;
+      if (name.flags & SUFFIX) nameIsSuffix = true;
     }
     const last = names[suffix];
     const tail = this.tail(this.after(last), last.end);
@@ -211,8 +195,8 @@ export class AddressParser {
   private after(token: Token): number {
     if (!token.dot) return token.next;
     if (token.kind !== WORD) return -1;
-    const flags = this.flags(token.word);
-    return flags & (ABBREVIATION | DIRECTION) || token.word.length <= 2 ? token.next : -1;
+    const flags = token.flags;
+    return flags & (ABBREVIATION | DIRECTION) || token.length <= 2 ? token.next : -1;
   }
 
   /** [post-direction] [units] [last line] [country] after a street line ending at `end`. */
@@ -221,12 +205,12 @@ export class AddressParser {
     if (pos < 0) return result;
     const { win } = this;
     let token = readToken(win, pos);
-    if (token.kind === WORD && this.flags(token.word) & DIRECTION) {
+    if (token.kind === WORD && token.flags & DIRECTION) {
       let take = false;
-      if (token.word.length <= 2) take = token.cap === 2 || (token.word.length === 1 && token.cap === 1);
+      if (token.length <= 2) take = token.cap === 2 || (token.length === 1 && token.cap === 1);
       else if (token.cap > 0 && !token.dot) {
         const next = readToken(win, token.next);
-        take = next.kind === COMMA || next.kind === END || next.kind === HASH || (next.kind === WORD && (this.flags(next.word) & (UNIT_ID | UNIT_ALONE)) !== 0);
+        take = next.kind === COMMA || next.kind === END || next.kind === HASH || (next.kind === WORD && (next.flags & (UNIT_ID | UNIT_ALONE)) !== 0);
       }
       if (take) {
         result.end = token.end;
@@ -257,7 +241,7 @@ export class AddressParser {
   private unit(token: Token): Token | undefined {
     const { win } = this;
     if (token.kind === WORD) {
-      const flags = this.flags(token.word);
+      const flags = token.flags;
       if (flags & UNIT_ID) {
         let id = readToken(win, token.next);
         if (id.kind === HASH) id = readToken(win, id.next);
@@ -275,7 +259,7 @@ export class AddressParser {
     }
     if (token.kind === ORD) {
       const floor = readToken(win, token.next);
-      return floor.kind === WORD && (floor.word === 'floor' || floor.word === 'fl') ? floor : undefined;
+      return floor.kind === WORD && (floor.is('floor') || floor.is('fl')) ? floor : undefined;
     }
     return undefined;
   }
@@ -292,12 +276,12 @@ export class AddressParser {
     let city = token;
     let lower = false;
     for (let count = 1; count <= 4 && this.isCityWord(city, count - 1); count++) {
-      if (city.cap === 0 && !(this.flags(city.word) & CITY_PARTICLE)) lower = true;
+      if (city.cap === 0 && !(city.flags & CITY_PARTICLE)) lower = true;
       let next = readToken(win, city.next);
       const separated = next.kind === COMMA;
       if (separated) next = readToken(win, next.next);
       this.afterCity(next, count, comma || separated, lower, best);
-      if (city.dot && city.word.length > 3) break;
+      if (city.dot && city.length > 3) break;
       city = readToken(win, city.next);
     }
     if (best.end < 0) return best;
@@ -310,7 +294,7 @@ export class AddressParser {
 
   private isCityWord(token: Token, index: number): boolean {
     if (token.kind !== WORD) return false;
-    const flags = this.flags(token.word);
+    const flags = token.flags;
     if (index > 0 && token.cap === 0 && flags & CITY_PARTICLE) return true;
     return !(flags & (NOT_NAME | UNIT_ID | UNIT_ALONE)) && (token.cap > 0 || !(flags & COUNT));
   }
@@ -345,12 +329,12 @@ export class AddressParser {
     }
     const region = this.phrase(token, REGION_KINDS);
     if (region === undefined) return;
-    const isCode = region.words === 1 && token.word.length <= 3;
+    const isCode = region.words === 1 && token.length <= 3;
     if (!isCode && token.cap === 0) return;
     const code = this.postcodeAfter(readToken(win, region.next), region.kind);
     if (code >= 0) return offer(code, 2);
     if (count === 0) return;
-    if (isCode && (token.cap !== 2 || (this.flags(token.word) & AMBIGUOUS_STATE && !comma))) return;
+    if (isCode && (token.cap !== 2 || (token.flags & AMBIGUOUS_STATE && !comma))) return;
     offer(region.end, 1);
   }
 
@@ -380,21 +364,25 @@ export class AddressParser {
     codeIn(this.win, pos + POSTCODE_REACH - 1);
   }
 
-  /** The longest phrase of `kinds` starting at `token` (1-4 words; "U.S.A." as dotted letters). */
+  /**
+   * The longest phrase of `kinds` starting at `token` (1-4 words; "U.S.A." as dotted letters).
+   * For a stream it reads up to four words whatever the tree says: a phrase cut by the end of
+   * the text must be open, and the reads are what records that.
+   */
   private phrase(token: Token, kinds: number): { kind: number; end: number; next: number; words: number } | undefined {
     if (token.kind !== WORD) return undefined;
-    let key = token.word;
-    let dotted = token.word;
+    let node = token.id >= 0 ? this.lex.phraseTree.get(token.word) : undefined;
+    if (node === undefined && !this.win.stream) return undefined;
     let current = token;
     let found: { kind: number; end: number; next: number; words: number } | undefined;
     for (let words = 1; ; words++) {
-      const kind = (this.lex.phrases.get(key) ?? 0) | (words > 1 ? (this.lex.phrases.get(dotted) ?? 0) : 0);
+      const kind = node === undefined ? 0 : node.kinds | (words > 1 ? node.dotted : 0);
       if (kind & kinds) found = { kind: kind & kinds, end: current.end, next: current.next, words };
       if (words === MAX_PHRASE_WORDS) break;
       const next = readToken(this.win, current.next);
       if (next.kind !== WORD) break;
-      key += ` ${next.word}`;
-      dotted += `.${next.word}`;
+      // Every word of a phrase is in the lexicon's table: an unknown word ends the walk.
+      node = node === undefined || next.id < 0 ? undefined : node.next.get(next.word);
       current = next;
     }
     return found;
@@ -413,30 +401,29 @@ export class AddressParser {
       const end = index;
       while (index > lo && end - index <= 40 && isLetterAt(text, index - 1)) index--;
       if (index === end) return false;
-      if (this.flags(text.slice(index, end).toLowerCase()) & CUE) return true;
+      if (wordFlagsAt(this.lex, text, index, end) & CUE) return true;
     }
     return false;
   }
 
   /** Start of a German street name ending right before the anchor, or -1. */
-  private germanStart(prev: { start: number; word: string; cap: number; dot: boolean }): number {
+  private germanStart(prev: Token): number {
     if (prev.cap === 0) return -1;
-    const word = prev.word;
-    if (this.flags(word) & DE_TYPE) {
-      if (word === 'str' && !prev.dot) return -1;
+    if (prev.flags & DE_TYPE) {
+      if (prev.is('str') && !prev.dot) return -1;
       // "Berliner Straße 12", "Alte Allee 3": an adjective (capitalised, -e or -er) before the type word.
       const before = wordBefore(this.win, prev.start);
-      if (before === undefined || before.dot || !isGermanAdjective(before.word, before.cap > 0)) return -1;
+      if (before === undefined || before.dot || !isGermanAdjective(before, before.cap > 0)) return -1;
       return before.start >= this.anchor - BACK ? before.start : -1;
     }
     for (const type of this.lex.germanTypes) {
-      if (word.length > type.length + 2 && word.endsWith(type) && (type !== 'str' || prev.dot)) return prev.start >= this.anchor - BACK ? prev.start : -1;
+      if (prev.length > type.length + 2 && prev.endsWith(type) && (type !== 'str' || prev.dot)) return prev.start >= this.anchor - BACK ? prev.start : -1;
     }
     return -1;
   }
 
   /** "Hauptstraße 5, 10115 Berlin": name, house number, then PLZ + city or a cue before. */
-  private german(prev: { start: number; word: string; cap: number; dot: boolean }): Span | undefined {
+  private german(prev: Token): Span | undefined {
     const { win } = this;
     const start = this.germanStart(prev);
     this.earliest = Math.min(this.earliest, start);
@@ -458,7 +445,7 @@ export class AddressParser {
     let end = -1;
     let current = token;
     for (let count = 0; count < 4 && current.kind === WORD; count++) {
-      const flags = this.flags(current.word);
+      const flags = current.flags;
       if (current.cap > 0 && !(flags & (NOT_NAME | UNIT_ID))) end = current.end;
       else if (!(count > 0 && flags & (CITY_PARTICLE | FR_PARTICLE))) break;
       if (current.dot) break;
@@ -479,16 +466,16 @@ export class AddressParser {
   private french(house: Token): Span | undefined {
     const { win } = this;
     let token = readToken(win, house.next);
-    if (token.kind === WORD && (token.word === 'bis' || token.word === 'ter')) token = readToken(win, token.next);
+    if (token.kind === WORD && (token.is('bis') || token.is('ter'))) token = readToken(win, token.next);
     if (token.kind === COMMA) token = readToken(win, token.next);
-    if (token.kind !== WORD || !(this.flags(token.word) & FR_TYPE)) return undefined;
+    if (token.kind !== WORD || !(token.flags & FR_TYPE)) return undefined;
     // Name words: capitalised words and particles ("de la Paix", "d'Orsay", "Sainte-Catherine Est").
     // Without a comma the city may follow directly, so every capitalised word is a possible end.
     const ends: Token[] = [];
     let current = readToken(win, token.next);
     for (let count = 0; count < 6 && current.kind === WORD; count++) {
-      const flags = this.flags(current.word);
-      const elided = (current.word.startsWith("d'") || current.word.startsWith("l'") || current.word.startsWith('d’') || current.word.startsWith('l’')) && current.word.length > 2;
+      const flags = current.flags;
+      const elided = (current.word.startsWith("d'") || current.word.startsWith("l'") || current.word.startsWith('d’') || current.word.startsWith('l’')) && current.length > 2;
       if (current.cap > 0 || (elided && win.text[current.start + 2] !== win.text[current.start + 2].toLowerCase())) ends.push(current);
       else if (!(flags & FR_PARTICLE)) break;
       if (current.dot) break;
@@ -519,10 +506,10 @@ export class AddressParser {
     const before = wordBefore(win, boxStart);
     let start = -1;
     if (before !== undefined) {
-      if (before.word === 'po' || before.word === 'pob') start = before.start;
-      else if (before.word === 'o' || before.word === 'office') {
+      if (before.is('po') || before.is('pob')) start = before.start;
+      else if (before.is('o') || before.is('office')) {
         const first = wordBefore(win, before.start);
-        if (first !== undefined && first.word === (before.word === 'o' ? 'p' : 'post')) start = first.start;
+        if (first !== undefined && first.is(before.is('o') ? 'p' : 'post')) start = first.start;
       }
     }
     if (start < 0 || start < this.anchor - BACK) return undefined;
@@ -549,7 +536,7 @@ export class AddressParser {
 }
 
 /** A capitalised word that can name a German street before its type word ("Berliner", "Alte"). */
-export function isGermanAdjective(word: string, capitalised: boolean): boolean {
+export function isGermanAdjective(word: { readonly length: number; endsWith(suffix: string): boolean }, capitalised: boolean): boolean {
   return capitalised && word.length > 2 && (word.endsWith('er') || word.endsWith('e'));
 }
 
@@ -559,5 +546,5 @@ function isHouseNumber(token: Token): boolean {
 
 function isUnitId(token: Token): boolean {
   if (token.kind === NUM || token.kind === ALNUM || token.kind === IDENT || token.kind === DASHNUM || token.kind === SLASHNUM) return true;
-  return token.kind === WORD && token.word.length === 1;
+  return token.kind === WORD && token.length === 1;
 }

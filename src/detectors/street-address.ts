@@ -1,8 +1,10 @@
 import { HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector } from '../types.js';
-import { DE_TYPE, type Lexicon, UNIT_ID, addressLexicon } from './address-lexicon.js';
-import { AddressParser, BACK, type Span, isGermanAdjective } from './address-parser.js';
-import { type Window, isBlank, isLetterAt } from './address-tokens.js';
+import { type Lexicon, addressLexicon } from './address-lexicon.js';
+import { AddressParser, BACK, type Span } from './address-parser.js';
+import { prefixHold } from './address-prefix-hold.js';
+import { mayStartAddress, settledForStream } from './address-screen.js';
+import { type Window, createTokenScan } from './address-tokens.js';
 
 /** Options of `streetAddress`. */
 export interface StreetAddressOptions {
@@ -22,14 +24,6 @@ const FORWARD = 200;
  */
 const LOOKBEHIND = BACK + 96;
 const MAX_LENGTH = BACK + FORWARD;
-/** Trailing words checked for a form that starts before its number ("P.O. Box", "Flat", "Hauptstraße"). */
-const PREFIX_WORDS = 4;
-const PO_WORDS = new Set(['p', 'o', 'po', 'pob', 'post', 'office', 'box']);
-const PO_PREFIXES = ['post', 'office', 'box'];
-
-const NEWLINE = 10; // '\n'
-const DOT = 46; // '.'
-const COMMA = 44; // ','
 
 const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 
@@ -51,7 +45,12 @@ const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 export function streetAddress(options: StreetAddressOptions = {}): Detector {
   const score = options.score ?? 0.85;
   if (typeof score !== 'number' || !(score >= 0 && score <= 1)) throw new RangeError('streetAddress: options.score must be a number from 0 to 1');
-  const lex = addressLexicon();
+  const machine = createMachine(addressLexicon());
+  const lex = machine.lex;
+  /** Offsets of the trailing words `prefixHold` reads. */
+  const starts = new Int32Array(8);
+  /** Decided matches of one `pending` call: anchor, start, end (at most one per two code units of FORWARD). */
+  const decided = new Int32Array(3 * (FORWARD / 2 + 1));
   return {
     name: 'street-address',
     type: 'STREET_ADDRESS',
@@ -63,7 +62,7 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
       for (let k = 0; k < digitRuns.length; k += 2) {
         const anchor = digitRuns[k];
         if (anchor < scan.from) continue;
-        const match = analyse(text, anchor, lex).match;
+        const match = machine.run(text, anchor, false);
         if (match !== undefined && match.start >= scan.from) {
           out.push({ type: 'STREET_ADDRESS', start: match.start, end: match.end, score, detector: 'street-address' });
         }
@@ -72,26 +71,47 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
     pending(text, from) {
       const end = text.length;
       let hold = end;
-      // An address whose machine read up to the end of the text may still grow or change.
-      for (let index = end - 1; index >= Math.max(from, end - FORWARD); index--) {
+      // An address whose machine read up to the end of the text may still grow or change. The
+      // decided matches met on the way are kept for the second step (`decided`).
+      const low = Math.max(from, end - FORWARD);
+      let count = 0;
+      for (let index = end - 1; index >= low; index--) {
         if (!isAnchor(text, index)) continue;
-        const result = analyse(text, index, lex);
-        if (result.open && result.earliest < hold) hold = result.earliest;
+        const match = machine.run(text, index, true);
+        if (machine.open) {
+          if (machine.earliest < hold) hold = machine.earliest;
+        } else if (match !== undefined) {
+          decided[3 * count] = index;
+          decided[3 * count + 1] = match.start;
+          decided[3 * count + 2] = match.end;
+          count++;
+        }
       }
-      hold = Math.min(hold, prefixHold(text, from, lex));
+      hold = Math.min(hold, prefixHold(text, Math.max(from, end - LOOKBEHIND), lex, starts));
       if (hold >= end) return end;
-      // A decided address that starts before `hold` must not be cut: hold from its start.
+      // A decided address that starts before `hold` must not be cut: hold from its start. The
+      // first anchor (in text order) whose address crosses `hold` moves it, then look again.
       for (let moved = true; moved && hold > from; ) {
         moved = false;
+        const first = Math.max(from, hold - FORWARD);
         const last = Math.min(end, hold + BACK + 1);
-        for (let index = Math.max(from, hold - FORWARD); index < last; index++) {
+        // Anchors before `low` were not run above (a text longer than FORWARD after `from`).
+        for (let index = first; index < Math.min(last, low); index++) {
           if (!isAnchor(text, index)) continue;
-          const result = analyse(text, index, lex);
-          const match = result.match;
-          if (!result.open && match !== undefined && match.start < hold && match.end > hold) {
+          // The screen rules most anchors out; `open` needs the parser's own reads.
+          if (machine.run(text, index, false) === undefined) continue;
+          const match = machine.run(text, index, true);
+          if (!machine.open && match !== undefined && match.start < hold && match.end > hold) {
             hold = match.start;
             moved = true;
             break;
+          }
+        }
+        for (let k = count - 1; !moved && k >= 0; k--) {
+          const anchor = decided[3 * k];
+          if (anchor >= first && anchor < last && decided[3 * k + 1] < hold && decided[3 * k + 2] > hold) {
+            hold = decided[3 * k + 1];
+            moved = true;
           }
         }
       }
@@ -104,83 +124,50 @@ function isAnchor(text: string, index: number): boolean {
   return isDigit(text.charCodeAt(index)) && (index === 0 || !isDigit(text.charCodeAt(index - 1)));
 }
 
-/** Runs the machine for one anchor in its bounded window. */
-function analyse(text: string, anchor: number, lex: Lexicon): { match: Span | undefined; open: boolean; earliest: number } {
-  const limit = anchor + FORWARD;
-  const win: Window = { text, lo: Math.max(0, anchor - LOOKBEHIND), end: Math.min(text.length, limit), touched: false };
-  const parser = new AddressParser(win, lex, anchor);
-  const match = parser.run();
-  return { match, open: win.touched && win.end < limit, earliest: parser.earliest };
+/** The machine of one detector: one window and one parser, reset for each anchor (no allocation per anchor). */
+interface Machine {
+  readonly lex: Lexicon;
+  /**
+   * The address anchored at `anchor` in its bounded window, or undefined; sets `open` and
+   * `earliest`, which are exact only when `stream` is true (see `Window.stream`).
+   */
+  run(text: string, anchor: number, stream: boolean): Span | undefined;
+  /** The last run read up to the end of the text (before its forward limit): more text may change it. */
+  readonly open: boolean;
+  /** Earliest start the last run considered: what a stream must hold while it is open. */
+  readonly earliest: number;
 }
 
-/**
- * Where a form that starts before its number may begin in the trailing words ("P.O. Box",
- * "Flat", "Hauptstraße", "Berliner Straße" with the number still to come), or `text.length`.
- * A trailing word that touches the end may still grow into one, so it is held too: the text
- * ends in a letter, in a mark that joins the word to a letter still to come ("Karl-" of
- * "Karl-Marx-Allee 34"), or in the high half of a surrogate pair (the tokeniser's rules, read
- * backwards).
- */
-function prefixHold(text: string, from: number, lex: Lexicon): number {
-  const end = text.length;
-  const floor = Math.max(from, end - LOOKBEHIND);
-  const starts: number[] = [];
-  const words: string[] = [];
-  const caps: boolean[] = [];
-  const last = text.charCodeAt(end - 1);
-  const touching = end > floor && (isLetterAt(text, end - 1) || isInnerMark(text, end - 1) || isHighSurrogate(last));
-  let index = end;
-  while (starts.length < PREFIX_WORDS && index > floor) {
-    let wordEnd = index;
-    let start = wordEnd;
-    if (starts.length === 0 && touching) {
-      if (isHighSurrogate(last)) start--;
-    } else {
-      while (wordEnd > floor && isSeparator(text.charCodeAt(wordEnd - 1))) wordEnd--;
-      if (wordEnd === floor || !isLetterAt(text, wordEnd - 1)) break;
-      start = wordEnd;
-    }
-    while (start > floor && wordEnd - start <= 40 && (isLetterAt(text, start - 1) || isInnerMark(text, start - 1))) start--;
-    if (wordEnd - start > 40) break; // longer than any word the machine reads: decided
-    starts.push(start);
-    words.push(text.slice(start, wordEnd).toLowerCase());
-    const first = text[start];
-    caps.push(first !== first.toLowerCase());
-    index = start;
-  }
-  if (starts.length === 0) return end;
-  let hold = end;
-  if (touching) hold = starts[0];
-  // P.O. Box / Post Office Box: hold from the first of the trailing post-office words.
-  let po = -1;
-  for (let k = 0; k < words.length && (PO_WORDS.has(words[k]) || (k === 0 && touching && PO_PREFIXES.some((word) => word.startsWith(words[0])))); k++) po = k;
-  if (po >= 0) hold = Math.min(hold, starts[po]);
-  const flags = lex.words.get(words[0]) ?? 0;
-  if (flags & UNIT_ID) hold = Math.min(hold, starts[0]);
-  if (caps[0]) {
-    const word = words[0];
-    const standalone = (flags & DE_TYPE) !== 0 || (touching && lex.germanTypes.some((type) => type.startsWith(word)));
-    if (standalone) {
-      // "Berliner Straße", "Alte Allee": the adjective before the type word.
-      hold = Math.min(hold, words.length > 1 && isGermanAdjective(words[1], caps[1]) ? starts[1] : starts[0]);
-    } else if (lex.germanTypes.some((type) => word.length > type.length && word.endsWith(type))) {
-      hold = Math.min(hold, starts[0]);
-    } else if (!touching && isGermanAdjective(word, true)) {
-      // A complete "Berliner " may still be followed by "Straße 12": hold that one word.
-      hold = Math.min(hold, starts[0]);
-    }
-  }
-  return hold;
-}
-
-/** What may stand between the words of a form and its number: the tokeniser's blanks, line breaks, '.' and ','. */
-function isSeparator(code: number): boolean {
-  return isBlank(code) || code === NEWLINE || code === DOT || code === COMMA;
-}
-
-const isHighSurrogate = (code: number): boolean => (code & 0xfc00) === 0xd800;
-
-function isInnerMark(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return (code === 39 || code === 0x2019 || code === 45) && index > 0 && isLetterAt(text, index - 1);
+function createMachine(lex: Lexicon): Machine {
+  const win: Window = { text: '', lo: 0, end: 0, touched: false, stream: false };
+  const parser = new AddressParser(win, lex);
+  const prev = createTokenScan();
+  const token = createTokenScan();
+  let limit = 0;
+  return {
+    lex,
+    run(text, anchor, stream) {
+      limit = anchor + FORWARD;
+      win.stream = stream;
+      win.text = text;
+      win.lo = anchor > LOOKBEHIND ? anchor - LOOKBEHIND : 0;
+      win.end = limit < text.length ? limit : text.length;
+      win.touched = false;
+      parser.reset(anchor);
+      // The screen settles most digit runs of ordinary text without the parser. A stream needs
+      // the parser's reads (`touched`): there only the part of the screen that reads as the
+      // parser does may decide.
+      if (stream) {
+        if (settledForStream(win, anchor, lex, prev, token)) return undefined;
+        win.touched = false; // the parser may read less than the screen did
+      } else if (!mayStartAddress(win, anchor, lex, prev, token)) return undefined;
+      return parser.run();
+    },
+    get open() {
+      return win.touched && win.end < limit;
+    },
+    get earliest() {
+      return parser.earliest;
+    },
+  };
 }

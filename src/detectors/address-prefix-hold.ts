@@ -1,0 +1,140 @@
+import { DE_TYPE, type Lexicon, UNIT_ID } from './address-lexicon.js';
+import { foldedEndsWith, foldedIsPrefixOf, foldedLength } from './address-token.js';
+import { isBlank, isLetterAt } from './address-tokens.js';
+
+/**
+ * The part of the STREET_ADDRESS `pending` that looks at the trailing words (internal): forms
+ * that start before their number ("P.O. Box", "Flat", "Hauptstraße", "Berliner Straße") may still
+ * get the number. Reads the words in place (offsets in a scratch array, lexicon lookups without
+ * slicing): it runs on every stream check, where slicing and lower-casing four words cost more
+ * than the rest of `pending` (bench/fixtures.ts `cleanChat` in 4-character chunks).
+ */
+
+/** Trailing words checked for a form that starts before its number ("P.O. Box", "Flat", "Hauptstraße"). */
+const PREFIX_WORDS = 4;
+/** Longest trailing word read; a longer one is decided (the tokeniser takes no longer word). */
+const MAX_WORD = 40;
+const PO_WORDS = new Set(['p', 'o', 'po', 'pob', 'post', 'office', 'box']);
+const PO_PREFIXES = ['post', 'office', 'box'];
+
+const NEWLINE = 10; // '\n'
+const DOT = 46; // '.'
+const COMMA = 44; // ','
+const APOSTROPHE = 39; // "'"
+const RIGHT_QUOTE = 0x2019; // '’'
+const HYPHEN = 45; // '-'
+
+/**
+ * Where a form that starts before its number may begin in the trailing words of `text` (at or
+ * after `floor`), or `text.length`. A trailing word that touches the end may still grow into
+ * one, so it is held too: the text ends in a letter, in a mark that joins the word to a letter
+ * still to come ("Karl-" of "Karl-Marx-Allee 34"), or in the high half of a surrogate pair (the
+ * tokeniser's rules, read backwards). `starts` receives the words' offsets (2 per word).
+ *
+ * @example
+ * prefixHold('send it to P.O. Bo', 0, addressLexicon(), new Int32Array(8)) // 11
+ */
+export function prefixHold(text: string, floor: number, lex: Lexicon, starts: Int32Array): number {
+  const end = text.length;
+  const touching = end > floor && (isLetterAt(text, end - 1) || isInnerMark(text, end - 1) || isHighSurrogate(text.charCodeAt(end - 1)));
+  // Most checks end at the last word: the words before it are read only when a rule asks for them.
+  let count = trailingWords(text, floor, touching, starts, 1);
+  if (count === 0) return end;
+  const start0 = starts[0];
+  const end0 = starts[1];
+  const id = lex.table.find(text, start0, end0);
+  const flags = id < 0 ? 0 : lex.flags[id];
+  const capital = isCapitalAt(text, start0);
+  const poFirst = isPoWord(id, lex) || (touching && isPrefixOfAny(text, start0, end0, PO_PREFIXES));
+  const standalone = capital && ((flags & DE_TYPE) !== 0 || (touching && isPrefixOfAny(text, start0, end0, lex.germanTypes)));
+  if (poFirst || standalone) count = trailingWords(text, floor, touching, starts, PREFIX_WORDS);
+  let hold = touching ? start0 : end;
+  // P.O. Box / Post Office Box: hold from the first of the trailing post-office words.
+  if (poFirst) {
+    let po = 0;
+    while (po + 1 < count && isPoWord(lex.table.find(text, starts[2 * po + 2], starts[2 * po + 3]), lex)) po++;
+    hold = Math.min(hold, starts[2 * po]);
+  }
+  if (flags & UNIT_ID) hold = Math.min(hold, start0);
+  if (standalone) {
+    // "Berliner Straße", "Alte Allee": the adjective before the type word.
+    hold = Math.min(hold, count > 1 && isGermanAdjectiveAt(text, starts[2], starts[3]) ? starts[2] : start0);
+  } else if (capital && endsWithGermanType(text, start0, end0, lex)) {
+    hold = Math.min(hold, start0);
+  } else if (capital && !touching && isGermanAdjectiveAt(text, start0, end0)) {
+    // A complete "Berliner " may still be followed by "Straße 12": hold that one word.
+    hold = Math.min(hold, start0);
+  }
+  return hold;
+}
+
+/**
+ * Reads up to `wanted` trailing words into `starts` (start, end), last word first, and returns
+ * how many: the words a form before its number may take, separated by blanks, line breaks, '.'
+ * or ','; the walk stops at `floor`, at anything else, and at a word longer than any the
+ * machine reads (decided).
+ */
+function trailingWords(text: string, floor: number, touching: boolean, starts: Int32Array, wanted: number): number {
+  let count = 0;
+  let index = text.length;
+  while (count < wanted && index > floor) {
+    let wordEnd = index;
+    let start = wordEnd;
+    if (count === 0 && touching) {
+      if (isHighSurrogate(text.charCodeAt(wordEnd - 1))) start--;
+    } else {
+      while (wordEnd > floor && isSeparator(text.charCodeAt(wordEnd - 1))) wordEnd--;
+      if (wordEnd === floor || !isLetterAt(text, wordEnd - 1)) break;
+      start = wordEnd;
+    }
+    while (start > floor && wordEnd - start <= MAX_WORD && (isLetterAt(text, start - 1) || isInnerMark(text, start - 1))) start--;
+    if (wordEnd - start > MAX_WORD) break;
+    starts[2 * count] = start;
+    starts[2 * count + 1] = wordEnd;
+    count++;
+    index = start;
+  }
+  return count;
+}
+
+/** A compound ending in a German street type, longer than the type ("Hauptstraße", "Parkweg"). */
+function endsWithGermanType(text: string, start: number, end: number, lex: Lexicon): boolean {
+  const length = foldedLength(text, start, end);
+  for (const type of lex.germanTypes) if (length > type.length && foldedEndsWith(text, start, end, type)) return true;
+  return false;
+}
+
+/** The lower-cased word is the start of one of `words` ("Stra" of "straße", "Bo" of "box"). */
+function isPrefixOfAny(text: string, start: number, end: number, words: readonly string[]): boolean {
+  for (const word of words) if (foldedIsPrefixOf(text, start, end, word)) return true;
+  return false;
+}
+
+/** `isGermanAdjective` (address-parser.ts) for the word at `[start, end)`, read in place; the capital is tested here. */
+function isGermanAdjectiveAt(text: string, start: number, end: number): boolean {
+  return isCapitalAt(text, start) && foldedLength(text, start, end) > 2 && (foldedEndsWith(text, start, end, 'er') || foldedEndsWith(text, start, end, 'e'));
+}
+
+/** The word with table index `id` is one of "P.O. Box", "PO Box", "POB", "Post Office Box" (any case). */
+function isPoWord(id: number, lex: Lexicon): boolean {
+  return id >= 0 && PO_WORDS.has(lex.table.words[id]);
+}
+
+/** The code unit at `index` is upper case (changes when lower-cased). */
+function isCapitalAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code - 65) >>> 0 <= 25;
+  return text[index] !== text[index].toLowerCase();
+}
+
+/** What may stand between the words of a form and its number: the tokeniser's blanks, line breaks, '.' and ','. */
+function isSeparator(code: number): boolean {
+  return isBlank(code) || code === NEWLINE || code === DOT || code === COMMA;
+}
+
+const isHighSurrogate = (code: number): boolean => (code & 0xfc00) === 0xd800;
+
+function isInnerMark(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (code === APOSTROPHE || code === RIGHT_QUOTE || code === HYPHEN) && index > 0 && isLetterAt(text, index - 1);
+}

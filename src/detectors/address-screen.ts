@@ -1,0 +1,191 @@
+import { COUNT, DE_TYPE, FR_TYPE, type Lexicon, MONTH, NOT_NAME, NUMBER_CONTEXT, ROAD, SUFFIX, TEMPORAL, UNIT_ID } from './address-lexicon.js';
+import { endsWithFolded } from './address-token.js';
+import { ALNUM, COMMA, DASHNUM, NUM, ORD, SLASHNUM, type TokenScan, WORD, type Window, codeIn, isLetterAt, scanToken, scanWordBefore } from './address-tokens.js';
+
+/**
+ * The quick screen of the STREET_ADDRESS detector (internal): for most digit runs of ordinary
+ * text it decides "no address here" from the character before the run, the run's shape, the word
+ * before it and the token or two after it, reading them into two reusable `TokenScan`s: no
+ * parser, no token objects, no strings. Clean chat has about four digit runs per message (prices,
+ * dates, times, versions, "3 main points") and the screen settles all but about 1 in 30 of them
+ * (bench/fixtures.ts `cleanChat`); the parser (address-parser.ts) runs on the rest.
+ *
+ * The parser is the definition. Every rule here restates one of its rules and only ever answers
+ * "no" where the parser finds nothing; test/detectors/address-screen.test.ts checks that on
+ * random texts. The screen does not record reads the way the parser does (`Window.touched`), so
+ * a stream's `pending` uses only `refusesBefore`, whose reads are the parser's own.
+ */
+
+const HYPHEN = 0x2d; // '-'
+/** Names in the names loop of `AddressParser.street`: at most six tokens after the house number. */
+const NAME_TOKENS = 6;
+
+const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
+
+/**
+ * True when the digit run at `anchor` cannot start an address, decided from the text before it
+ * alone: the parser returns at once (`AddressParser.run`), having read nothing after the anchor.
+ *
+ * @example
+ * gluedBefore('$12', 1, 0)    // true: a price
+ * gluedBefore('v1.2', 3, 0)   // true: a version's second part
+ * gluedBefore('at 12', 3, 0)  // false
+ */
+export function gluedBefore(text: string, anchor: number, lo: number): boolean {
+  if (anchor <= lo) return false;
+  const before = text.charCodeAt(anchor - 1);
+  if (isLetterAt(text, anchor - 1) || isGlue(before)) return true;
+  if (isJoiner(before) && anchor - 2 >= lo && (isDigit(text.charCodeAt(anchor - 2)) || isLetterAt(text, anchor - 2))) return true;
+  return before === HYPHEN && anchor - 2 >= lo && text.charCodeAt(anchor - 2) === HYPHEN;
+}
+
+/** Characters glued to a number that make it a price, a tag, an id or a quantity: `$ £ € ¥ # @ + % & _`. */
+function isGlue(code: number): boolean {
+  return code === 36 || code === 0xa3 || code === 0x20ac || code === 0xa5 || code === 35 || code === 64 || code === 43 || code === 37 || code === 38 || code === 95;
+}
+
+/** Characters that join a number to what comes before it ("3-12", "v1.2", "10:30", "1,200"): `- / . , :`. */
+function isJoiner(code: number): boolean {
+  return code === HYPHEN || code === 47 || code === 46 || code === 44 || code === 58;
+}
+
+/**
+ * Exactly four digits from 1900 to 2099 at `anchor`, read through `codeIn` ("In 1999" may grow
+ * to "In 19999", so a read of the end is recorded).
+ *
+ * @example
+ * isYearAt({ text: 'In 1999 we', lo: 0, end: 10, touched: false, stream: true }, 3) // true
+ */
+export function isYearAt(win: Window, anchor: number): boolean {
+  for (let index = anchor; index < anchor + 4; index++) if (!isDigit(codeIn(win, index))) return false;
+  if (isDigit(codeIn(win, anchor + 4))) return false;
+  const text = win.text;
+  const century = (text.charCodeAt(anchor) - 48) * 10 + text.charCodeAt(anchor + 1) - 48;
+  return century === 19 || century === 20;
+}
+
+/** `before`: the parser rejects the anchor without reading the token at it. */
+export const REFUSED = 0;
+/** `before`: the word before may start a form that precedes its number (German name, "P.O. Box", "Flat 3"). */
+export const FORM = 1;
+/** `before`: neither; the anchor is decided by what follows it. */
+export const UNDECIDED = 2;
+
+/**
+ * What the text before `anchor` says, as the parser reads it first (`AddressParser.run`): REFUSED
+ * when the number is glued to what precedes it or its word makes it a count, an id or a date
+ * ("order 123", "Jan 12", "UA 1234", "in 1999"); FORM when the parser goes on with a form that
+ * starts before the number; else UNDECIDED. Its reads are exactly the parser's (`isYearAt`), so
+ * `win.touched` is right after a REFUSED: a stream's `pending` may rely on it. `prev` receives
+ * the word before the anchor.
+ *
+ * @example
+ * const win = { text: 'order 12345', lo: 0, end: 11, touched: false, stream: true }
+ * before(win, 6, addressLexicon(), createTokenScan()) // REFUSED
+ */
+export function before(win: Window, anchor: number, lex: Lexicon, prev: TokenScan): number {
+  if (gluedBefore(win.text, anchor, win.lo)) return REFUSED;
+  return wordBeforeVerdict(win, anchor, lex, prev);
+}
+
+/** `before` without its first test (`gluedBefore`). */
+function wordBeforeVerdict(win: Window, anchor: number, lex: Lexicon, prev: TokenScan): number {
+  if (!scanWordBefore(win, anchor, prev)) return UNDECIDED;
+  if (!prev.ascii || mayEndGermanName(prev, win.text, lex) || prev.flags & UNIT_ID || isWord(prev, 'box', lex)) return FORM;
+  if (prev.flags & (NUMBER_CONTEXT | MONTH)) return REFUSED;
+  if (prev.cap === 2 && prev.end - prev.start <= 3 && !prev.dot) return REFUSED; // "UA 1234", "NY 10001"
+  return prev.flags & TEMPORAL && isYearAt(win, anchor) ? REFUSED : UNDECIDED;
+}
+
+/**
+ * True when the parser finds no address at `anchor` and `win.touched` is now what the parser's
+ * own reads would leave: REFUSED by `before`, or no house number at the anchor (every form reads
+ * that token and stops there) without a read of the end of the text. For a stream's `pending`.
+ *
+ * @example
+ * const win = { text: 'at 10:30 today', lo: 0, end: 14, touched: false, stream: true }
+ * settledForStream(win, 3, addressLexicon(), createTokenScan(), createTokenScan()) // true
+ */
+export function settledForStream(win: Window, anchor: number, lex: Lexicon, prev: TokenScan, token: TokenScan): boolean {
+  if (before(win, anchor, lex, prev) === REFUSED) return true;
+  scanToken(win, anchor, token);
+  const house = token.kind;
+  return house !== NUM && house !== ALNUM && house !== SLASHNUM && house !== DASHNUM && !win.touched;
+}
+
+/**
+ * False when the parser finds no address at `anchor`; true when it may. Reads forward without
+ * recording reads for a stream: for `find` only.
+ *
+ * @example
+ * const win = { text: 'I have 3 main points', lo: 0, end: 20, touched: false, stream: false }
+ * mayStartAddress(win, 7, addressLexicon(), createTokenScan(), createTokenScan()) // false
+ */
+export function mayStartAddress(win: Window, anchor: number, lex: Lexicon, prev: TokenScan, token: TokenScan): boolean {
+  if (gluedBefore(win.text, anchor, win.lo)) return false;
+  // Every form needs a house number, unit id or box number at the anchor (NUM, ALNUM, SLASHNUM or
+  // DASHNUM): "12:30", "1.5", "3rd", "1234567" are none. Tested before the word before, which
+  // costs more (a walk and a lookup); `find` needs no particular order of the parser's tests.
+  scanToken(win, anchor, token);
+  const house = token.kind;
+  if (house !== NUM && house !== ALNUM && house !== SLASHNUM && house !== DASHNUM) return false;
+  const verdict = wordBeforeVerdict(win, anchor, lex, prev);
+  if (verdict !== UNDECIDED) return verdict === FORM;
+  scanToken(win, token.next, token);
+  return mayFollowHouse(win, lex, token);
+}
+
+/**
+ * The token after a house number (in `token`) against `AddressParser.french` and `.street`:
+ * false when neither can match.
+ */
+function mayFollowHouse(win: Window, lex: Lexicon, token: TokenScan): boolean {
+  const kind = token.kind;
+  if (kind === COMMA) {
+    // "405, rue Sainte-Catherine": only the French form reads past a comma after the number.
+    scanToken(win, token.next, token);
+    return token.kind === WORD && (token.flags & FR_TYPE) !== 0;
+  }
+  if (kind === ORD) return true; // "4500 West 79th Street", "3rd Floor"
+  // "586 W 207 St": a number names the street only right before a suffix.
+  if (kind === NUM || kind === ALNUM) return suffixAt(win, token.next, token);
+  if (kind !== WORD) return false; // the names loop stops at once: no name, no address
+  const flags = token.flags;
+  if (!token.ascii || flags & FR_TYPE || isWord(token, 'bis', lex) || isWord(token, 'ter', lex)) return true;
+  if (token.id >= 0 && lex.phraseStarts[token.id] & ROAD) return true; // "2150 County Road 12"
+  if (flags & NOT_NAME) return token.cap === 1 && isWord(token, 'the', lex); // "123 The Street"
+  if (flags & (COUNT | MONTH)) return false; // "10 miles", "12 March"
+  if (token.cap > 0) return true;
+  // A lower-case first name word: without a suffix among the names the street line fails
+  // ("3 main points", "503 after login"). Looking further than the names loop would is safe.
+  for (let count = 1; count < NAME_TOKENS; count++) {
+    scanToken(win, token.next, token);
+    if (token.kind === WORD) {
+      if (token.flags & SUFFIX) return true;
+      if (token.flags & NOT_NAME) return false;
+    } else if (token.kind === NUM || token.kind === ALNUM) {
+      return suffixAt(win, token.next, token);
+    } else if (token.kind !== ORD) return false;
+  }
+  return false;
+}
+
+/** Scans the token at `pos` into `token`: true for a street suffix word ("St", "Avenue"). */
+function suffixAt(win: Window, pos: number, token: TokenScan): boolean {
+  scanToken(win, pos, token);
+  return token.kind === WORD && (token.flags & SUFFIX) !== 0;
+}
+
+/** A capitalised word the parser may take for (the end of) a German street name: a type word or a compound ending in one. */
+function mayEndGermanName(word: TokenScan, text: string, lex: Lexicon): boolean {
+  if (word.cap === 0) return false;
+  if (word.flags & DE_TYPE) return true;
+  const length = word.end - word.start;
+  for (const type of lex.germanTypes) if (length > type.length + 2 && endsWithFolded(text, word.start, word.end, type)) return true;
+  return false;
+}
+
+/** True for a scanned WORD equal to `word`, one of the lexicon's words. */
+function isWord(token: TokenScan, word: string, lex: Lexicon): boolean {
+  return token.id >= 0 && lex.table.words[token.id] === word;
+}
