@@ -15,11 +15,15 @@ const MAX_DOMAIN_SPAN = 128;
 /** Longest marker: ` (dot) `. */
 const MAX_MARKER = 7;
 const MAX_LABELS = 8;
+const LABEL_STARTS = /* #__PURE__ */ new Int32Array(MAX_LABELS);
+const LABEL_ENDS = /* #__PURE__ */ new Int32Array(MAX_LABELS);
 /** A context word (`email`, `contact`, `reach`) is looked for this far before a bare-` at ` address. */
 const CONTEXT_WINDOW = 40;
 
 const SPACE = 32;
 const DOT = 46;
+/** The spelled-out dot of a dot marker, compared letter by letter in lower case. */
+const DOT_WORD = 'dot';
 const AT = 64;
 
 /**
@@ -200,17 +204,19 @@ function localStart(text: string, end: number): number {
  */
 function domainEnd(text: string, start: number, limit: number, open: boolean, bare: boolean): number {
   const ceiling = start + MAX_DOMAIN_SPAN;
-  const ends: number[] = [];
-  const starts: number[] = [];
+  // Label bounds in scratch buffers shared by every call (no array per candidate marker).
+  const ends = LABEL_ENDS;
+  const starts = LABEL_STARTS;
+  let labels = 0;
   let index = start;
-  while (ends.length < MAX_LABELS) {
+  while (labels < MAX_LABELS) {
     const labelStart = index;
     while (index < limit && isDomainCode(text.charCodeAt(index))) index++;
     if (index >= limit && open) return OPEN;
     if (index === labelStart) break;
     if (index > ceiling) return -1;
-    starts.push(labelStart);
-    ends.push(index);
+    starts[labels] = labelStart;
+    ends[labels++] = index;
     const next = dotMarkerAfter(text, index, limit);
     if (next === OPEN) {
       if (open) return OPEN;
@@ -219,10 +225,10 @@ function domainEnd(text: string, start: number, limit: number, open: boolean, ba
     if (next < 0) break;
     index = next;
   }
-  if (ends.length === MAX_LABELS) return -1;
-  const after = text.charCodeAt(ends[ends.length - 1]);
+  if (labels === MAX_LABELS) return -1;
+  const after = text.charCodeAt(ends[labels - 1]);
   if (after === AT || after === 95) return -1; // '_' or '@' glued: not a domain we can bound
-  for (let k = ends.length - 1; k >= 1; k--) {
+  for (let k = labels - 1; k >= 1; k--) {
     if (validTld(text, starts[k], ends[k], bare)) return ends[k];
   }
   return -1;
@@ -266,9 +272,9 @@ function dotMarkerAfter(text: string, at: number, limit: number): number {
   if (index >= limit) return OPEN;
   const opener = OPENERS.indexOf(text.charAt(index));
   if (opener >= 0) index++;
-  for (const letter of [100, 111, 116]) {
+  for (let k = 0; k < 3; k++) {
     if (index >= limit) return OPEN;
-    if ((text.charCodeAt(index) | 0x20) !== letter) return -1;
+    if ((text.charCodeAt(index) | 0x20) !== DOT_WORD.charCodeAt(k)) return -1;
     index++;
   }
   if (index >= limit) return OPEN;
@@ -293,8 +299,8 @@ function dotMarkerBefore(text: string, end: number): number {
   if (text.charCodeAt(index - 1) === SPACE) index--;
   const closer = index > 0 ? CLOSERS.indexOf(text.charAt(index - 1)) : -1;
   if (closer >= 0) index--;
-  for (const letter of [116, 111, 100]) {
-    if (index < 1 || (text.charCodeAt(index - 1) | 0x20) !== letter) return -1;
+  for (let k = 2; k >= 0; k--) {
+    if (index < 1 || (text.charCodeAt(index - 1) | 0x20) !== DOT_WORD.charCodeAt(k)) return -1;
     index--;
   }
   if (closer >= 0) {
