@@ -24,6 +24,12 @@ export interface TermGate {
    * `streaming`: a walk cut by the end of the text passes (more text could complete a term).
    */
   next(text: string, index: number, streaming: boolean): number;
+  /**
+   * Set by `next` when streaming: true when it stopped because the text ended inside the path of
+   * a lower-case (caseless) term, or right after a term of that kind. The matcher's walk then
+   * sees that term still open, so its verdict is UNDECIDED whatever it would read elsewhere.
+   */
+  readonly open: boolean;
 }
 
 // What the walk does with a character ("kind"). Symbols as in the matcher's lower-case trie: a-z
@@ -37,6 +43,8 @@ const WORD = 39;
 /** Anything else: it ends a token. */
 const OTHER = 40;
 const KINDS = 41;
+/** Automaton row width: a column per kind, and one that holds the row's own number. */
+const STRIDE = KINDS + 1;
 /** Spaces between two tokens of a phrase: more than this and the phrase is broken (as the matcher). */
 const MAX_GAP = 3;
 
@@ -81,9 +89,9 @@ const ROOT = 1;
 /** Not inside a token: a letter or digit here starts one. */
 const BETWEEN = 0;
 /** Inside a token that starts no term. */
-const DEAD = KINDS;
+const DEAD = STRIDE;
 /** Just after a connector ('-', "'") inside a dead token: a letter or digit continues the token. */
-const JOIN = 2 * KINDS;
+const JOIN = 2 * STRIDE;
 /**
  * Trie depth the automaton follows itself (1,606 nodes with today's lexicon, a 264 KB table):
  * a word alive past it, or one whose run may end a term or go on into a separator, leaves the
@@ -92,19 +100,22 @@ const JOIN = 2 * KINDS;
 const AUTOMATON_DEPTH = 4;
 
 /**
- * Builds the gate from the term forms (lower or mixed case, one space between tokens, letters,
- * digits and apostrophes, as src/data/health-lexicon.ts stores them).
+ * Builds the gate from the term forms (one space between tokens, letters, digits and
+ * apostrophes, as src/data/health-lexicon.ts stores them): `forms` compared in any case and
+ * `exactForms` compared in their exact case by the matcher (the gate folds them all).
  *
  * @example
- * const gate = createTermGate(['type 2 diabetes', 'metformin'])
+ * const gate = createTermGate(['type 2 diabetes', 'metformin'], ['PrEP'])
  * gate.next('we ate metformin', 0, false) // 7
  * gate.next('we ate dinner', 0, false)    // 13
  */
-export function createTermGate(forms: Iterable<string>): TermGate {
+export function createTermGate(forms: Iterable<string>, exactForms: Iterable<string> = []): TermGate {
   const children: Map<number, number>[] = [new Map(), new Map()];
   const depths: number[] = [0, 0];
   const ends: boolean[] = [false, false];
-  for (const form of forms) {
+  /** A caseless form ends at this node or below it. */
+  const caseless: boolean[] = [false, false];
+  const add = (form: string, isCaseless: boolean): void => {
     let node = ROOT;
     for (let index = 0; index < form.length; index++) {
       const code = form.charCodeAt(index);
@@ -115,14 +126,25 @@ export function createTermGate(forms: Iterable<string>): TermGate {
         children.push(new Map());
         depths.push(depths[node] + 1);
         ends.push(false);
+        caseless.push(false);
         children[node].set(symbol, child);
       }
       node = child;
+      if (isCaseless) caseless[node] = true;
     }
     ends[node] = true;
-  }
+  };
+  for (const form of forms) add(form, true);
+  for (const form of exactForms) add(form, false);
   const size = children.length;
-  const term = Uint8Array.from(ends, (end) => (end ? 1 : 0));
+  const term = new Uint8Array(size);
+  const open = new Uint8Array(size);
+  for (let node = 0; node < size; node++) {
+    if (ends[node]) term[node] = 1;
+    if (caseless[node]) open[node] = 1;
+  }
+  /** Why the last `next` stopped: see `TermGate.open`. */
+  let stoppedOpen = false;
   // Edges for the plain walk (a node has few children: a linear search is fine).
   const first = new Int32Array(size + 1);
   let edges = 0;
@@ -149,9 +171,10 @@ export function createTermGate(forms: Iterable<string>): TermGate {
   const nodeRow = new Int32Array(size).fill(-1);
   const gapRow = new Int32Array(size).fill(-1);
   let rows = 3;
-  for (let node = 2; node < size; node++) if (depths[node] <= AUTOMATON_DEPTH) nodeRow[node] = KINDS * rows++;
-  for (let node = 2; node < size; node++) if (nodeRow[node] >= 0 && !ends[node] && children[node].has(SEP)) gapRow[node] = KINDS * rows++;
-  const table = new Int32Array(KINDS * rows);
+  for (let node = 2; node < size; node++) if (depths[node] <= AUTOMATON_DEPTH) nodeRow[node] = STRIDE * rows++;
+  for (let node = 2; node < size; node++) if (nodeRow[node] >= 0 && !ends[node] && children[node].has(SEP)) gapRow[node] = STRIDE * rows++;
+  const table = new Int32Array(STRIDE * rows);
+  for (let row = 0; row < rows; row++) table[row * STRIDE + KINDS] = row;
   /** Per row: the trie node the plain walk goes on from, and how far after the token start. */
   const rowNode = new Int32Array(rows);
   const rowAt = new Uint8Array(rows);
@@ -171,8 +194,8 @@ export function createTermGate(forms: Iterable<string>): TermGate {
     if (row < 0) continue;
     const depth = depths[node];
     const map = children[node];
-    rowNode[row / KINDS] = node;
-    rowAt[row / KINDS] = rowBack[row / KINDS] = depth;
+    rowNode[row / STRIDE] = node;
+    rowAt[row / STRIDE] = rowBack[row / STRIDE] = depth;
     const leave = -(depth + 1);
     for (let kind = 0; kind < KINDS; kind++) {
       let next: number;
@@ -187,9 +210,9 @@ export function createTermGate(forms: Iterable<string>): TermGate {
     if (gap < 0) continue;
     // After the node and one space: a new token starts, and the phrase may go on.
     const phrase = children[children[node].get(SEP) as number];
-    rowNode[gap / KINDS] = node;
-    rowAt[gap / KINDS] = depth;
-    rowBack[gap / KINDS] = depth + 1;
+    rowNode[gap / STRIDE] = node;
+    rowAt[gap / STRIDE] = depth;
+    rowBack[gap / STRIDE] = depth + 1;
     for (let kind = 0; kind < KINDS; kind++) {
       let next = table[BETWEEN + kind];
       if (kind === GAP || ((kind < SEP || kind === SEP || kind === APOS) && phrase.has(kind))) next = -(depth + 2);
@@ -216,8 +239,12 @@ export function createTermGate(forms: Iterable<string>): TermGate {
     for (;;) {
       if (position >= length) {
         // A term ending here ends at the text's end; a shorter walk may go on in more text.
-        if (term[node] !== 0 || streaming) return -1;
-        break;
+        if (!streaming) {
+          if (term[node] !== 0) return -1;
+          break;
+        }
+        stoppedOpen = open[node] !== 0;
+        return -1;
       }
       let kind = kindAt(text, position);
       if (kind < SEP) {
@@ -236,8 +263,10 @@ export function createTermGate(forms: Iterable<string>): TermGate {
           advance++;
         }
         if (position + advance >= length) {
-          if (streaming && childOf(node, SEP) !== NONE) return -1;
-          break;
+          const gap = streaming ? childOf(node, SEP) : NONE;
+          if (gap === NONE) break;
+          stoppedOpen = open[gap] !== 0;
+          return -1;
         }
         const next = text.charCodeAt(position + advance);
         if (next === SPACE || next === TAB) break;
@@ -256,30 +285,52 @@ export function createTermGate(forms: Iterable<string>): TermGate {
     return resume >= 0 ? resume : tokenEnd(text, start);
   };
 
+  /** State where `run` stopped, and the table entry that made it leave (negative) or 0 at the end. */
+  let runState = BETWEEN;
+  let runExit = 0;
+  /**
+   * The automaton from `index` in `state` until it leaves or the text ends; returns where it
+   * stopped. A function of its own, with nothing but the loop: its few values stay in registers.
+   */
+  const run = (text: string, index: number, state: number): number => {
+    const length = text.length;
+    for (; index < length; index++) {
+      const code = text.charCodeAt(index);
+      const next = table[state + (code < 256 ? KIND[code] : kindAt(text, index))];
+      if (next < 0) {
+        runState = state;
+        runExit = next;
+        return index;
+      }
+      state = next;
+    }
+    runState = state;
+    runExit = 0;
+    return length;
+  };
+
   return {
     next(text, index, streaming) {
       const length = text.length;
-      let state = BETWEEN;
-      while (index < length) {
-        const code = text.charCodeAt(index);
-        const next = table[state + (code < 256 ? KIND[code] : kindAt(text, index))];
-        if (next >= 0) {
-          state = next;
-          index++;
-          continue;
+      stoppedOpen = false;
+      for (;;) {
+        index = run(text, index, BETWEEN);
+        const row = table[runState + KINDS];
+        if (index >= length) {
+          // The text ends inside a live walk (or none).
+          const start = length - rowBack[row];
+          if (start < length && walkOn(text, start, rowNode[row], start + rowAt[row], streaming) < 0) return start;
+          return length;
         }
-        const row = state / KINDS;
-        const start = index + next + 1;
+        // Leave for the plain walk; come back at the end of the token.
+        const start = index + runExit + 1;
         const resume = walkOn(text, start, rowNode[row], start + rowAt[row], streaming);
         if (resume < 0) return start;
         index = resume;
-        state = BETWEEN;
       }
-      // The text ends inside a live walk.
-      const row = state / KINDS;
-      const start = length - rowBack[row];
-      if (start < length && walkOn(text, start, rowNode[row], start + rowAt[row], streaming) < 0) return start;
-      return length;
+    },
+    get open() {
+      return stoppedOpen;
     },
   };
 }

@@ -170,7 +170,9 @@ export function health(options: HealthOptions = {}): Detector {
       for (;;) {
         index = gate.next(text, index, true);
         if (index >= length) break;
-        const verdict = matcher.decide(text, index, true);
+        // The usual last word of a held text, a term cut short ("metfor"): the matcher's walk
+        // would see it open and say UNDECIDED before anything else.
+        const verdict = gate.open ? UNDECIDED : matcher.decide(text, index, true);
         if (verdict === UNDECIDED) {
           held = index;
           break;
@@ -522,7 +524,8 @@ function maskOf<T extends string>(values: readonly T[] | undefined, all: readonl
 function buildLexicon(): Lexicon {
   const lower = createBuilder(LOWER_SYMBOLS);
   const exact = createBuilder(EXACT_SYMBOLS);
-  const terms: string[] = [];
+  const caselessTerms: string[] = [];
+  const exactTerms: string[] = [];
   for (const group of HEALTH_LEXICON) {
     const tab = group.indexOf('\t');
     const key = group.slice(0, tab);
@@ -538,17 +541,18 @@ function buildLexicon(): Lexicon {
       info = (CATEGORIES.indexOf(category as HealthCategory) << 2) | (TIERS.indexOf(tier as HealthTier) + 1);
     }
     for (const form of forms) {
-      if (flag === TERM) terms.push(form);
       if (flag === TERM && (info & 3) === 3) {
+        exactTerms.push(form);
         // Two- and three-letter all-caps acronyms (MS, ED, STD) are common tokens: cue needed.
         const needsCue = /^[A-Z]{1,3}s?$/.test(form) ? NEEDS_CUE : 0;
         exact.add(form, flag, info | needsCue);
       } else {
+        if (flag === TERM) caselessTerms.push(form);
         lower.add(form, flag, info);
       }
     }
   }
-  return { lower: lower.finish(), exact: exact.finish(), gate: createTermGate(terms) };
+  return { lower: lower.finish(), exact: exact.finish(), gate: createTermGate(caselessTerms, exactTerms) };
 }
 
 function createBuilder(symbols: number) {
