@@ -335,7 +335,8 @@ function buildAutomaton({ size, depth, term, first, edgeSymbol, edgeTarget }: Tr
   const nodeRow = new Int32Array(size).fill(-1);
   const gapRow = new Int32Array(size).fill(-1);
   let rows = 3;
-  for (let node = 2; node < size; node++) if (depth[node] <= AUTOMATON_DEPTH) nodeRow[node] = STRIDE * rows++;
+  // Rows by depth: the first two levels, read at every word, share the first 54 KB.
+  for (let level = 1; level <= AUTOMATON_DEPTH; level++) for (let node = 2; node < size; node++) if (depth[node] === level) nodeRow[node] = STRIDE * rows++;
   for (let node = 2; node < size; node++) if (nodeRow[node] >= 0 && term[node] === 0 && childAt(node, SEP) !== NONE) gapRow[node] = STRIDE * rows++;
   const table = new Int32Array(STRIDE * rows);
   for (let row = 0; row < rows; row++) table[row * STRIDE + KINDS] = row;
