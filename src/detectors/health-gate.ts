@@ -9,13 +9,15 @@ import { isWordCodeAt } from '../scanner/char-class.js';
  *
  * Why an automaton: the earlier gate, a sticky regex of term prefixes in a negative lookahead,
  * was the costliest single item of the default redactor (11.5% of its profile), and a plain
- * loop that walks a trie per word paid a mispredicted branch wherever a word fell off the trie.
- * Here one table load per character does both jobs, finding token boundaries and following the
- * trie for the first AUTOMATON_DEPTH characters of each token, with no branch but the loop's
- * and a rare exit to the plain walk (about 1.3 a message). Measured on bench/fixtures.ts
- * `cleanChat` (108-character messages, esbuild bundle, Node 20): the gate costs about 450 ns a
- * message against 490 ns for the regex alone, and the detector's `find` 0.9 → 0.45-0.6 µs. A
- * plain `charCodeAt` loop over the same messages costs 120-170 ns, the floor of any such pass.
+ * loop that walks a trie per word paid a mispredicted branch wherever a word fell off the trie
+ * (measured 0.6-0.7 µs a message, more than the regex). Here one table load per character does
+ * both jobs, finding token boundaries and following the trie for the first AUTOMATON_DEPTH
+ * characters of each token, with no branch but the loop's and a rare exit to the plain walk
+ * (1.3 a message). Measured on bench/fixtures.ts `cleanChat` (108-character messages, esbuild
+ * bundle, Node 20, .cache-p/det.ts): the detector's one-shot `find` 0.86-1.05 → 0.53-0.55 µs a
+ * message, `pending` per stream check (4-character chunks) 0.49-0.54 → 0.11-0.13 µs. What is
+ * left is mostly the loop itself, bound by each load waiting for the one before (about 4 ns a
+ * character); a plain `charCodeAt` loop over the same messages already costs 120-170 ns.
  */
 export interface TermGate {
   /**

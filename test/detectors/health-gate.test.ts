@@ -60,6 +60,16 @@ describe('createTermGate', () => {
     expect(stops('a', true)).toEqual([0]);
   });
 
+  it('says open only when the text ends inside a caseless term', () => {
+    const mixed = createTermGate(['metformin', 'in the hospital'], ['PrEP']);
+    expect([mixed.next('took metfor', 0, true), mixed.open]).toEqual([5, true]);
+    expect([mixed.next('took metformin', 0, true), mixed.open]).toEqual([5, true]);
+    expect([mixed.next('was in the ', 0, true), mixed.open]).toEqual([4, true]);
+    expect([mixed.next('on Pr', 0, true), mixed.open]).toEqual([3, false]); // exact-case term only
+    expect([mixed.next('took metformin today', 0, true), mixed.open]).toEqual([5, false]); // a whole term
+    expect([mixed.next('took metfor', 0, false), mixed.open]).toEqual([11, false]);
+  });
+
   it('starts at the index given', () => {
     expect(gate.next('flu and flu', 1, false)).toBe(3 + 5);
     expect(gate.next('flu and flu', 9, false)).toBe(11);
