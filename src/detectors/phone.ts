@@ -108,13 +108,34 @@ export function phone(options: PhoneOptions = {}): Detector {
       const length = text.length;
       const runCount = digitRuns.length >> 1;
       let k = 0;
+      /** Last run of the stretch of close runs (see below) that holds `k`, once measured. */
+      let stretchEnd = -1;
       while (k < runCount) {
-        if (k > 0 || scan.from === 0) {
+        // The first run of a scan from `from` > 0 may join runs before `from` (a stream's
+        // context); when nothing joins it there, its chain starts with it like any other.
+        if (k > 0 || scan.from === 0 || !joinsBefore(text, digitRuns[0])) {
           // Fast path: a chain of fewer than MIN_DIGITS digits holds no number (every piece
           // `scorePiece` weighs has at most the chain's digits), so its runs are joined and
           // counted before any chain is built. Clean chat is full of such chains (times, prices,
           // versions, 5–6 digit order numbers: 4.1 digit runs per 108-character message of
           // bench/fixtures.ts `cleanChat`, 0.1 chains of 7+ digits).
+          // First from the offsets alone: runs more than MAX_GAP apart are never joined, so a
+          // stretch of closer runs with fewer than MIN_DIGITS digits holds no chain that has
+          // enough, and no gap in it is read (gapEnd on every run cost 60 ns per message).
+          // A stretch already measured (k inside it) is not walked again: that keeps a long
+          // stretch ('1 1 1 …') linear.
+          if (k > stretchEnd) {
+            let stretchDigits = digitRuns[2 * k + 1] - digitRuns[2 * k];
+            stretchEnd = k;
+            while (stretchEnd + 1 < runCount && digitRuns[2 * stretchEnd + 2] - digitRuns[2 * stretchEnd + 1] <= MAX_GAP) {
+              stretchEnd++;
+              stretchDigits += digitRuns[2 * stretchEnd + 1] - digitRuns[2 * stretchEnd];
+            }
+            if (stretchDigits < MIN_DIGITS) {
+              k = stretchEnd + 1;
+              continue;
+            }
+          }
           let last = k;
           let end = digitRuns[2 * k + 1];
           let digits = end - digitRuns[2 * k];
@@ -125,7 +146,7 @@ export function phone(options: PhoneOptions = {}): Detector {
             end = digitRuns[2 * last + 1];
             digits += end - digitRuns[2 * last];
           }
-          if (digits < MIN_DIGITS) {
+          if (digits < MIN_DIGITS || datelike(text, digitRuns, k, last)) {
             k = last + 1;
             continue;
           }
@@ -155,7 +176,13 @@ export function phone(options: PhoneOptions = {}): Detector {
       // The last digit within reach of an open gap or extension lead.
       let k = end;
       const floor = Math.max(from, end - 16);
-      while (k > floor && !isDigit(text.charCodeAt(k - 1))) k--;
+      while (k > floor && !isDigit(text.charCodeAt(k - 1))) {
+        // A unit that fits neither a gap nor an extension, two or more units from the end,
+        // closes every digit before it (`tailOpen` is false there): clean prose is decided
+        // after a few units instead of 16.
+        if (k < end && !isTailCode(text.charCodeAt(k - 1))) return openPrefixStart(text, from, end);
+        k--;
+      }
       if (k === floor && (k === from || !isDigit(text.charCodeAt(k - 1)))) return openPrefixStart(text, from, end);
       let hold = end;
       let runStart = k - 1;
@@ -296,6 +323,33 @@ function chainBackFrom(text: string, runStart: number): Chain | undefined {
   const chain = newChain(text, first);
   for (let index = starts.length - 2; index >= 0; index -= 2) addRun(chain, starts[index], starts[index + 1]);
   return chain;
+}
+
+/**
+ * True when the chain of runs `first`..`last` has no space in its gaps and, whole, has the shape
+ * of another number (`otherShape`: `2023-11-26`, `02/20/2021`). Then it holds no phone number:
+ * `evaluateChain` weighs only pieces that end at a gap with a space, and so only the whole
+ * chain, which `scorePiece` rejects by that shape. Checked before a chain is built: dates are
+ * the only 7+ digit chains of clean chat (9 % of bench/fixtures.ts `cleanChat` messages).
+ */
+function datelike(text: string, runs: ArrayLike<number>, first: number, last: number): boolean {
+  let kinds = 0;
+  for (let index = first; index < last; index++) kinds |= gapKinds(text, runs[2 * index + 1], runs[2 * index + 2]);
+  if ((kinds & GAP_SPACE) !== 0) return false;
+  const length = (index: number): number => runs[2 * (first + index) + 1] - runs[2 * (first + index)];
+  return otherShape(last - first + 1, length, kinds, kinds & (GAP_DASH | GAP_DOT | GAP_SLASH));
+}
+
+/**
+ * False when `chainBackFrom(text, runStart)` is sure to walk back over nothing: no digit right
+ * before the run, and no digit before the gap characters (at most MAX_GAP) before it.
+ */
+function joinsBefore(text: string, runStart: number): boolean {
+  if (runStart === 0) return false;
+  if (isDigit(text.charCodeAt(runStart - 1))) return true;
+  let gapStart = runStart;
+  while (gapStart > 0 && runStart - gapStart < MAX_GAP && isGapCode(text.charCodeAt(gapStart - 1))) gapStart--;
+  return gapStart !== runStart && gapStart > 0 && isDigit(text.charCodeAt(gapStart - 1));
 }
 
 function addRun(chain: Chain, start: number, end: number): void {
@@ -457,6 +511,16 @@ function extensionLeadBefore(text: string, runStart: number): number {
 function tailOpen(text: string, k: number, end: number): boolean {
   if (end - k < 2) return true;
   return gapEnd(text, k, end) === NEED_MORE || matchExtension(text, k, end) === NEED_MORE;
+}
+
+/**
+ * Units a still-open gap or extension after a number may hold (see `gapEnd`, `matchExtension`):
+ * gap characters, ',', ':', and the letters of 'extension', 'extn', 'ext', 'x' in either case.
+ */
+function isTailCode(code: number): boolean {
+  if (isGapCode(code) || code === COMMA || code === COLON) return true;
+  const letter = code | 0x20;
+  return letter === 101 || letter === 120 || letter === 116 || letter === 110 || letter === 115 || letter === 105 || letter === 111; // e x t n s i o
 }
 
 /** Where a chain prefix ('+', '(', '(+', '+(') that ends the text starts, or `end`. */
