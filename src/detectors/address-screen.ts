@@ -1,4 +1,4 @@
-import { COUNT, DE_TYPE, FR_TYPE, type Lexicon, MONTH, NOT_NAME, NUMBER_CONTEXT, ROAD, SUFFIX, TEMPORAL, UNIT_ID } from './address-lexicon.js';
+import { COUNT, DE_TYPE, FR_TYPE, type Lexicon, MAX_PHRASE_WORDS, MONTH, NOT_NAME, NUMBER_CONTEXT, ROAD, SUFFIX, TEMPORAL, UNIT_ID } from './address-lexicon.js';
 import { endsWithFolded } from './address-token.js';
 import { ALNUM, COMMA, DASHNUM, NUM, ORD, SLASHNUM, type TokenScan, WORD, type Window, codeIn, isLetterAt, scanToken, scanWordBefore } from './address-tokens.js';
 
@@ -12,11 +12,19 @@ import { ALNUM, COMMA, DASHNUM, NUM, ORD, SLASHNUM, type TokenScan, WORD, type W
  *
  * The parser is the definition. Every rule here restates one of its rules and only ever answers
  * "no" where the parser finds nothing; test/detectors/address-screen.test.ts checks that on
- * random texts. The screen does not record reads the way the parser does (`Window.touched`), so
- * a stream's `pending` uses only `refusesBefore`, whose reads are the parser's own.
+ * random texts. `mayStartAddress` (for `find`) does not record reads the way the parser does
+ * (`Window.touched`); `settledForStream` (for a stream's `pending`) settles an anchor only where
+ * its reads are exactly the parser's own, which the same test checks at every cut of the text.
  */
 
 const HYPHEN = 0x2d; // '-'
+const SLASH = 0x2f; // '/'
+const DOT = 0x2e; // '.'
+const COMMA_CODE = 0x2c; // ','
+const COLON = 0x3a; // ':'
+const CASE_BIT = 0x20;
+/** Longest digit run the tokeniser takes as a number (address-tokens.ts MAX_DIGITS). */
+const MAX_HOUSE_DIGITS = 6;
 /** Names in the names loop of `AddressParser.street`: at most six tokens after the house number. */
 const NAME_TOKENS = 6;
 
@@ -64,6 +72,44 @@ export function isYearAt(win: Window, anchor: number): boolean {
   return century === 19 || century === 20;
 }
 
+/**
+ * False when the digit run `[start, end)` can be no house number, unit id or box number (NUM,
+ * ALNUM, SLASHNUM or DASHNUM, as `scanToken` reads it), decided from the run's length and the
+ * code units right after it: a run of more than six digits, a time ("10:30"), a decimal or a
+ * thousands group ("1.5", "1,200"), an ordinal or a unit glued on ("3rd", "186x49", "12kg"),
+ * a date ("2024-01-05", "05/12/2020"). Every form needs one of those at its anchor, so `find`
+ * skips such runs without reading the word before (measured: about half the digit runs of
+ * bench/fixtures.ts `cleanChat` end here). True when it may be one.
+ *
+ * @example
+ * mayBeHouse('at 10:30', 3, 5) // false
+ * mayBeHouse('at 10 Main', 3, 5) // true
+ */
+export function mayBeHouse(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_HOUSE_DIGITS) return false;
+  const after = text.charCodeAt(end);
+  if (after === COLON) return false;
+  if (after === DOT || after === COMMA_CODE) return !digitAt(text, end + 1);
+  if (((after | CASE_BIT) - 97) >>> 0 <= 25) {
+    const second = text.charCodeAt(end + 1);
+    return !digitAt(text, end + 1) && ((second | CASE_BIT) - 97) >>> 0 > 25;
+  }
+  if ((after === SLASH || after === HYPHEN) && digitAt(text, end + 1)) {
+    // "3/14" and "4-123" are house numbers; a third part makes a date.
+    let index = end + 1;
+    while (index - end <= MAX_HOUSE_DIGITS && digitAt(text, index)) index++;
+    if (index - end - 1 > MAX_HOUSE_DIGITS) return false;
+    const next = text.charCodeAt(index);
+    return !((next === SLASH || next === HYPHEN) && digitAt(text, index + 1));
+  }
+  return true;
+}
+
+/** An ASCII digit at `index` (false past the end: `isDigit(NaN)` would say true). */
+function digitAt(text: string, index: number): boolean {
+  return index < text.length && isDigit(text.charCodeAt(index));
+}
+
 /** `before`: the parser rejects the anchor without reading the token at it. */
 export const REFUSED = 0;
 /** `before`: the word before may start a form that precedes its number (German name, "P.O. Box", "Flat 3"). */
@@ -99,18 +145,65 @@ function wordBeforeVerdict(win: Window, anchor: number, lex: Lexicon, prev: Toke
 
 /**
  * True when the parser finds no address at `anchor` and `win.touched` is now what the parser's
- * own reads would leave: REFUSED by `before`, or no house number at the anchor (every form reads
- * that token and stops there) without a read of the end of the text. For a stream's `pending`.
+ * own reads would leave. For a stream's `pending`, where about one anchor in three reaches the
+ * parser otherwise (bench/fixtures.ts `cleanChat` in 4-character chunks: "8 days. The monitor
+ * I", "9% since", "67 minutes for"), each costing more than the rest of `pending`. Settled:
+ * - the number is glued to what precedes it (`gluedBefore`: the parser reads nothing);
+ * - the token at the anchor is no house number and its reads did not reach the end: every form
+ *   reads that token and stops there (`isYearAt` reads no further than it);
+ * - the word before refuses the number (`before`; its reads are the parser's own);
+ * - the word before is no form's and the token after the number stops both the French form and
+ *   the street line at once (`settledAfterHouse`).
  *
  * @example
  * const win = { text: 'at 10:30 today', lo: 0, end: 14, touched: false, stream: true }
  * settledForStream(win, 3, addressLexicon(), createTokenScan(), createTokenScan()) // true
  */
 export function settledForStream(win: Window, anchor: number, lex: Lexicon, prev: TokenScan, token: TokenScan): boolean {
-  if (before(win, anchor, lex, prev) === REFUSED) return true;
+  if (gluedBefore(win.text, anchor, win.lo)) return true;
   scanToken(win, anchor, token);
-  const house = token.kind;
-  return house !== NUM && house !== ALNUM && house !== SLASHNUM && house !== DASHNUM && !win.touched;
+  const house = isHouseKind(token.kind);
+  if (!house && !win.touched) return true;
+  const houseTouched = win.touched;
+  const next = token.next;
+  win.touched = false;
+  const verdict = wordBeforeVerdict(win, anchor, lex, prev);
+  if (verdict !== UNDECIDED) return verdict === REFUSED;
+  // The parser reads the house number now: `isYearAt` read part of it at most.
+  win.touched = houseTouched;
+  return !house || settledAfterHouse(win, next, lex, token);
+}
+
+/**
+ * After a house number and a word before that starts no form: true when `AddressParser.french`
+ * and `.street` both return at once on the token at `pos`, having read the tokens read here.
+ * Those are a token that neither takes (not a word, comma, ordinal or number), a comma not
+ * followed by a French street type, and a first word that is a count, a month or a word no name
+ * starts with ("9 days", "9 more", "9 in"), after which a stream's `phrase` reads up to three
+ * more words (a road phrase cut by the end would be open).
+ */
+function settledAfterHouse(win: Window, pos: number, lex: Lexicon, token: TokenScan): boolean {
+  scanToken(win, pos, token);
+  const kind = token.kind;
+  if (kind === COMMA) {
+    scanToken(win, token.next, token);
+    return token.kind !== WORD || (token.flags & FR_TYPE) === 0;
+  }
+  if (kind !== WORD) return kind !== ORD && kind !== NUM && kind !== ALNUM;
+  const flags = token.flags;
+  if ((flags & (NOT_NAME | COUNT | MONTH)) === 0 || flags & FR_TYPE) return false;
+  // "bis"/"ter" (French), "The Street" (British) and road phrases ("County Road") read on.
+  if (token.id >= 0 && (lex.phraseStarts[token.id] & ROAD || isWord(token, 'the', lex) || isWord(token, 'bis', lex) || isWord(token, 'ter', lex))) return false;
+  for (let words = 1; words < MAX_PHRASE_WORDS; words++) {
+    scanToken(win, token.next, token);
+    if (token.kind !== WORD) break;
+  }
+  return true;
+}
+
+/** The kinds a house number, unit id or box number may have: NUM, ALNUM, SLASHNUM, DASHNUM. */
+function isHouseKind(kind: number): boolean {
+  return kind === NUM || kind === ALNUM || kind === SLASHNUM || kind === DASHNUM;
 }
 
 /**

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressLexicon } from '../../src/detectors/address-lexicon.js';
 import { AddressParser } from '../../src/detectors/address-parser.js';
-import { FORM, REFUSED, UNDECIDED, before, mayStartAddress, settledForStream } from '../../src/detectors/address-screen.js';
-import { type Window, createTokenScan } from '../../src/detectors/address-tokens.js';
+import { FORM, REFUSED, UNDECIDED, before, mayBeHouse, mayStartAddress, settledForStream } from '../../src/detectors/address-screen.js';
+import { ALNUM, DASHNUM, NUM, SLASHNUM, type Window, createTokenScan, scanToken } from '../../src/detectors/address-tokens.js';
 
 const lex = addressLexicon();
 const window = (text: string, anchor: number, stream: boolean): Window => ({
@@ -33,6 +33,7 @@ const pieces = [
   'Unit', 'Suite', '#', 'P.O.', 'Box', 'box', 'PO', 'Post', 'Office', 'order', 'version', 'Jan', 'in', 'since', 'at', 'for',
   'UA', 'NY', 'ny', 'miles', 'days', 'more', 'points', 'after', 'login', 'shows', 'Springfield', 'IL', 'London', 'Paris',
   'Québec', 'İstanbul', 'Élysée', 'd’Orsay', '$', '%', '£', ',', '.', '-', '/', ':', '(', ')', '\n',
+  '5a', '12x4', '3/', '4-', 'minutes', 'March', 'of', 'State', 'Route', 'ter', 'GB', '1.', '7,',
 ];
 const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).chain((words) =>
   fc.array(fc.constantFrom(' ', ' ', '', ', ', '\n', '  '), { minLength: words.length, maxLength: words.length }).map((gaps) => words.map((word, k) => word + gaps[k]).join('')),
@@ -49,6 +50,34 @@ describe('address screen', () => {
     for (const line of ['12 Main Street', '4500 West 79th Street', '405, rue Sainte-Catherine', 'Hauptstraße 5, 10115 Berlin', 'P.O. Box 88', 'Flat 3, 12 High St', '2150 County Road 12', '586 W 207 St', '123 The Street', '8 bis avenue des Ternes']) {
       expect(screen(line, firstDigit(line))).toBe(true);
     }
+  });
+
+  it('rules out digit runs that are no house number from the characters after them', () => {
+    const shaped = (line: string) => {
+      const start = firstDigit(line);
+      let end = start;
+      while (/[0-9]/.test(line[end] ?? '')) end++;
+      return mayBeHouse(line, start, end);
+    };
+    for (const line of ['at 10:30', 'at 10:', '1.5 kg', '1,200 people', 'the 3rd', '186x49 cm', '12kg', 'on 2024-01-05', 'on 05/12/2020', 'id 1234567']) expect(shaped(line)).toBe(false);
+    for (const line of ['12 Main St', '221B Baker Street', '3/14 Smith St', '4-123 Rue', 'Box 12.', 'Box 12,', 'Flat 12', 'Unit 3/', 'Unit 3-4', 'Apt 12a', 'at 12.', '75%', '1. Main']) expect(shaped(line)).toBe(true);
+  });
+
+  it('rules out only digit runs the tokeniser reads as no house number', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        for (let anchor = 0; anchor < value.length; anchor++) {
+          if (!/[0-9]/.test(value[anchor]) || (anchor > 0 && /[0-9]/.test(value[anchor - 1]))) continue;
+          let end = anchor;
+          while (/[0-9]/.test(value[end] ?? '')) end++;
+          if (mayBeHouse(value, anchor, end)) continue;
+          const token = createTokenScan();
+          scanToken(window(value, anchor, false), anchor, token);
+          expect([NUM, ALNUM, SLASHNUM, DASHNUM]).not.toContain(token.kind);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('sorts the word before the number', () => {
@@ -72,6 +101,18 @@ describe('address screen', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('settles the stream anchors of chat after the word after the number', () => {
+    const settled = (line: string) => {
+      const anchor = firstDigit(line);
+      const win = window(line, anchor, true);
+      const result = settledForStream(win, anchor, lex, createTokenScan(), createTokenScan());
+      if (result) expect(parse(line, anchor)).toEqual({ found: false, touched: win.touched });
+      return result;
+    };
+    for (const line of ['after 8 days. The monitor I', 'stuck at 9% since', 'took 67 minutes for', 'add 9 more licenses', 'at 12, and then', 'on 12 March', 'at 10:3', 'it was 4.4.7']) expect(settled(line)).toBe(true);
+    for (const line of ['at 12 The Street', 'at 12 us highway 5', 'at 12 bis rue de la Paix', 'at 12, rue de la Paix', 'Flat 3, 12 High St', 'at 12 Main', 'at 12 3rd']) expect(settled(line)).toBe(false);
   });
 
   it('settles a stream anchor only with the parser’s answer and reads, at every cut', () => {
