@@ -102,6 +102,12 @@ export function creditCard(options: CreditCardOptions = {}): Detector {
         // runs per cleanChat message of bench/fixtures.ts, 0.3 of them of length 4 or 12–19).
         const run = digitRuns[k + 1] - start;
         if (run !== 4 && (run < MIN_DIGITS || run > MAX_DIGITS)) continue;
+        // A first group of four needs a second group of 4 (4-4-4-4) or 6 (4-6-5, 4-6-4) right
+        // after one separator (see `cardEnd`): years and prices ('2017', '£1368.07') fail here.
+        if (run === 4) {
+          const next = k + 2 < digitRuns.length ? digitRuns[k + 3] - digitRuns[k + 2] : 0;
+          if (digitRuns[k + 2] !== digitRuns[k + 1] + 1 || (next !== 4 && next !== 6)) continue;
+        }
         const end = cardEnd(text, start);
         if (end < 0) continue;
         const grouped = end - start > run;
