@@ -51,6 +51,10 @@ export const MONTH = 32768;
 export const DE_TYPE = 65536;
 export const AMBIGUOUS_STATE = 131072;
 
+/** Bits of `Lexicon.germanEnds`. */
+export const GERMAN_FIRST = 1;
+export const GERMAN_LAST = 2;
+
 /** Phrase kinds (values of `phrases`). */
 export const US_STATE = 1;
 export const CA_PROVINCE = 2;
@@ -78,6 +82,12 @@ export interface Lexicon {
   readonly phrases: ReadonlyMap<string, number>;
   /** German street types, longest first, for compound endings ("Hauptstraße"). */
   readonly germanTypes: readonly string[];
+  /**
+   * By ASCII code: GERMAN_FIRST when a German street type starts with that letter, GERMAN_LAST
+   * when one ends with it. A word whose last letter no type ends with is no compound of one, so
+   * most words skip the ten `germanTypes` comparisons.
+   */
+  readonly germanEnds: Uint8Array;
   /** Every word of `words`, of the phrases and KEYWORDS; `table.words` holds them interned. */
   readonly table: WordTable;
   /** Bits of `words` for each entry of `table`. */
@@ -181,7 +191,14 @@ function build(): Lexicon {
     const node = phraseTree.get(table.words[id]);
     if (node !== undefined) phraseStarts[id] = kindsBelow(node);
   }
-  return { words, phrases, germanTypes, table, flags, phraseTree, phraseStarts };
+  const germanEnds = new Uint8Array(128);
+  for (const type of germanTypes) {
+    const first = type.charCodeAt(0);
+    const last = type.charCodeAt(type.length - 1);
+    if (first < 128) germanEnds[first] |= GERMAN_FIRST;
+    if (last < 128) germanEnds[last] |= GERMAN_LAST;
+  }
+  return { words, phrases, germanTypes, germanEnds, table, flags, phraseTree, phraseStarts };
 }
 
 /** Every phrase kind of `node` and the nodes below it. */

@@ -1,5 +1,4 @@
-import { DE_STREET_TYPES } from '../data/address-tables.js';
-import { DE_TYPE, type Lexicon, UNIT_ID } from './address-lexicon.js';
+import { DE_TYPE, GERMAN_FIRST, GERMAN_LAST, type Lexicon, UNIT_ID } from './address-lexicon.js';
 import { foldedEndsWith, foldedIsPrefixOf, foldedLength } from './address-token.js';
 import { isBlank, isLetterAt } from './address-tokens.js';
 
@@ -19,10 +18,6 @@ const PO_WORDS = new Set(['p', 'o', 'po', 'pob', 'post', 'office', 'box']);
 const PO_PREFIXES = ['post', 'office', 'box'];
 
 const CASE_BIT = 0x20;
-const FIRST = 1;
-const LAST = 2;
-/** FIRST at the ASCII code of the first letter of a German street type ("straße", "weg"...), LAST at that of a last letter. */
-const GERMAN_ENDS = /* #__PURE__ */ germanEnds(DE_STREET_TYPES.split(' '));
 const LOWER_P = 112; // 'p'
 const LOWER_O = 111; // 'o'
 const LOWER_B = 98; // 'b'
@@ -57,7 +52,7 @@ export function prefixHold(text: string, floor: number, lex: Lexicon, starts: In
   // type word can hold from further back, and both start with one of a few letters. Most
   // trailing words of chat end here, before any lookup (about 90 of 310 ns per stream check went
   // to this function before: bench/fixtures.ts `cleanChat` in 4-character chunks).
-  if (touching && !mayStartForm(text.charCodeAt(start0), capital)) return start0;
+  if (touching && !mayStartForm(text.charCodeAt(start0), capital, lex)) return start0;
   const id = lex.table.find(text, start0, end0);
   const flags = id < 0 ? 0 : lex.flags[id];
   const poFirst = isPoWord(id, lex) || (touching && isPrefixOfAny(text, start0, end0, PO_PREFIXES));
@@ -102,7 +97,15 @@ function trailingWords(text: string, floor: number, touching: boolean, starts: I
       if (wordEnd === floor || !isLetterAt(text, wordEnd - 1)) break;
       start = wordEnd;
     }
-    while (start > floor && wordEnd - start <= MAX_WORD && (isLetterAt(text, start - 1) || isInnerMark(text, start - 1))) start--;
+    while (start > floor && wordEnd - start <= MAX_WORD) {
+      // ASCII first: a letter goes on, a code unit that is neither letter nor mark stops.
+      const code = text.charCodeAt(start - 1);
+      if (((code | CASE_BIT) - 97) >>> 0 > 25) {
+        if (code < 128 && code !== APOSTROPHE && code !== HYPHEN) break;
+        if (!isLetterAt(text, start - 1) && !isInnerMark(text, start - 1)) break;
+      }
+      start--;
+    }
     if (wordEnd - start > MAX_WORD) break;
     starts[2 * count] = start;
     starts[2 * count + 1] = wordEnd;
@@ -118,18 +121,18 @@ function trailingWords(text: string, floor: number, touching: boolean, starts: I
  * word or the start of one (`DE_STREET_TYPES`: 'straße', 'weg', 'allee'...). A code unit above
  * 0x7f is not decided here (its lower case may be anything).
  */
-function mayStartForm(first: number, capital: boolean): boolean {
+function mayStartForm(first: number, capital: boolean, lex: Lexicon): boolean {
   if (first >= 128) return true;
   const folded = first | CASE_BIT;
   if (folded === LOWER_P || folded === LOWER_O || folded === LOWER_B) return true;
-  return capital && (GERMAN_ENDS[folded & 0x7f] & FIRST) !== 0;
+  return capital && (lex.germanEnds[folded & 0x7f] & GERMAN_FIRST) !== 0;
 }
 
 /** A compound ending in a German street type, longer than the type ("Hauptstraße", "Parkweg"). */
 function endsWithGermanType(text: string, start: number, end: number, lex: Lexicon): boolean {
   // An ASCII word ends in the last letter of a type or ends in none of them.
   const last = text.charCodeAt(end - 1);
-  if (last < 128 && (GERMAN_ENDS[last | CASE_BIT] & LAST) === 0 && isAsciiRange(text, start, end)) return false;
+  if (last < 128 && (lex.germanEnds[last | CASE_BIT] & GERMAN_LAST) === 0 && isAsciiRange(text, start, end)) return false;
   const length = foldedLength(text, start, end);
   for (const type of lex.germanTypes) if (length > type.length && foldedEndsWith(text, start, end, type)) return true;
   return false;
@@ -164,17 +167,6 @@ function isSeparator(code: number): boolean {
 }
 
 const isHighSurrogate = (code: number): boolean => (code & 0xfc00) === 0xd800;
-
-function germanEnds(types: readonly string[]): Uint8Array {
-  const table = new Uint8Array(128);
-  for (const type of types) {
-    const first = type.charCodeAt(0);
-    const last = type.charCodeAt(type.length - 1);
-    if (first < 128) table[first] |= FIRST;
-    if (last < 128) table[last] |= LAST;
-  }
-  return table;
-}
 
 function isAsciiRange(text: string, start: number, end: number): boolean {
   for (let at = start; at < end; at++) if (text.charCodeAt(at) >= 128) return false;

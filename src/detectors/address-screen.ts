@@ -1,6 +1,6 @@
-import { COUNT, DE_TYPE, FR_TYPE, type Lexicon, MAX_PHRASE_WORDS, MONTH, NOT_NAME, NUMBER_CONTEXT, ROAD, SUFFIX, TEMPORAL, UNIT_ID } from './address-lexicon.js';
+import { COUNT, DE_TYPE, FR_TYPE, GERMAN_LAST, type Lexicon, MAX_PHRASE_WORDS, MONTH, NOT_NAME, NUMBER_CONTEXT, ROAD, SUFFIX, TEMPORAL, UNIT_ID } from './address-lexicon.js';
 import { endsWithFolded } from './address-token.js';
-import { ALNUM, COMMA, DASHNUM, NUM, ORD, SLASHNUM, type TokenScan, WORD, type Window, codeIn, isLetterAt, scanToken, scanWordBefore } from './address-tokens.js';
+import { ALNUM, COMMA, DASHNUM, NUM, ORD, SLASHNUM, type TokenScan, WORD, type Window, codeIn, isLetterAt, scanHouse, scanToken, scanWordBefore } from './address-tokens.js';
 
 /**
  * The quick screen of the STREET_ADDRESS detector (internal): for most digit runs of ordinary
@@ -158,10 +158,12 @@ function wordBeforeVerdict(win: Window, anchor: number, lex: Lexicon, prev: Toke
  * @example
  * const win = { text: 'at 10:30 today', lo: 0, end: 14, touched: false, stream: true }
  * settledForStream(win, 3, addressLexicon(), createTokenScan(), createTokenScan()) // true
+ *
+ * `runEnd`: where the digit run at `anchor` ends, when the caller knows it (-1: unknown).
  */
-export function settledForStream(win: Window, anchor: number, lex: Lexicon, prev: TokenScan, token: TokenScan): boolean {
+export function settledForStream(win: Window, anchor: number, lex: Lexicon, prev: TokenScan, token: TokenScan, runEnd = -1): boolean {
   if (gluedBefore(win.text, anchor, win.lo)) return true;
-  scanToken(win, anchor, token);
+  scanHouse(win, anchor, runEnd, token);
   const house = isHouseKind(token.kind);
   if (!house && !win.touched) return true;
   const houseTouched = win.touched;
@@ -214,12 +216,12 @@ function isHouseKind(kind: number): boolean {
  * const win = { text: 'I have 3 main points', lo: 0, end: 20, touched: false, stream: false }
  * mayStartAddress(win, 7, addressLexicon(), createTokenScan(), createTokenScan()) // false
  */
-export function mayStartAddress(win: Window, anchor: number, lex: Lexicon, prev: TokenScan, token: TokenScan): boolean {
+export function mayStartAddress(win: Window, anchor: number, lex: Lexicon, prev: TokenScan, token: TokenScan, runEnd = -1): boolean {
   if (gluedBefore(win.text, anchor, win.lo)) return false;
   // Every form needs a house number, unit id or box number at the anchor (NUM, ALNUM, SLASHNUM or
   // DASHNUM): "12:30", "1.5", "3rd", "1234567" are none. Tested before the word before, which
   // costs more (a walk and a lookup); `find` needs no particular order of the parser's tests.
-  scanToken(win, anchor, token);
+  scanHouse(win, anchor, runEnd, token);
   const house = token.kind;
   if (house !== NUM && house !== ALNUM && house !== SLASHNUM && house !== DASHNUM) return false;
   const verdict = wordBeforeVerdict(win, anchor, lex, prev);
@@ -273,6 +275,8 @@ function suffixAt(win: Window, pos: number, token: TokenScan): boolean {
 function mayEndGermanName(word: TokenScan, text: string, lex: Lexicon): boolean {
   if (word.cap === 0) return false;
   if (word.flags & DE_TYPE) return true;
+  // Called for ASCII words only (`wordBeforeVerdict`): the last letter must end a type.
+  if ((lex.germanEnds[text.charCodeAt(word.end - 1) | CASE_BIT] & GERMAN_LAST) === 0) return false;
   const length = word.end - word.start;
   for (const type of lex.germanTypes) if (length > type.length + 2 && endsWithFolded(text, word.start, word.end, type)) return true;
   return false;

@@ -53,8 +53,8 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
   const starts = new Int32Array(8);
   /** Decided matches of one `pending` call: anchor, start, end (at most one per two code units of FORWARD). */
   const decided = new Int32Array(3 * (FORWARD / 2 + 1));
-  /** Anchors of one `pending` call, in text order (as many). */
-  const found = new Int32Array(FORWARD / 2 + 1);
+  /** Anchors of one `pending` call and the ends of their digit runs, in text order (as many). */
+  const found = new Int32Array(2 * (FORWARD / 2 + 1));
   return {
     name: 'street-address',
     type: 'STREET_ADDRESS',
@@ -68,7 +68,7 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
         // Most digit runs of chat are prices, times, dates and versions: decided here from the
         // code units around them, before the machine reads any word.
         if (anchor < scan.from || gluedBefore(text, anchor, 0) || !mayBeHouse(text, anchor, digitRuns[k + 1])) continue;
-        const match = machine.run(text, anchor, false);
+        const match = machine.run(text, anchor, false, digitRuns[k + 1]);
         if (match !== undefined && match.start >= scan.from) {
           out.push({ type: 'STREET_ADDRESS', start: match.start, end: match.end, score, detector: 'street-address' });
         }
@@ -89,13 +89,17 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
         const at = digit.lastIndex - 1;
         let runEnd = at + 1;
         while (runEnd < end && isDigit(text.charCodeAt(runEnd))) runEnd++;
-        if (at > low || at === 0 || !isDigit(text.charCodeAt(at - 1))) found[anchors++] = at;
+        if (at > low || at === 0 || !isDigit(text.charCodeAt(at - 1))) {
+          found[anchors++] = at;
+          found[anchors++] = runEnd;
+        }
         digit.lastIndex = runEnd;
       }
       let count = 0;
       while (anchors > 0) {
+        const runEnd = found[--anchors];
         const index = found[--anchors];
-        const match = machine.run(text, index, true);
+        const match = machine.run(text, index, true, runEnd);
         if (machine.open) {
           if (machine.earliest < hold) hold = machine.earliest;
         } else if (match !== undefined) {
@@ -161,9 +165,10 @@ class Machine {
 
   /**
    * The address anchored at `anchor` in its bounded window, or undefined; sets `open` and
-   * `earliest`, which are exact only when `stream` is true (see `Window.stream`).
+   * `earliest`, which are exact only when `stream` is true (see `Window.stream`). `runEnd`: the
+   * end of the anchor's digit run when known, else -1.
    */
-  run(text: string, anchor: number, stream: boolean): Span | undefined {
+  run(text: string, anchor: number, stream: boolean, runEnd = -1): Span | undefined {
     const { win, lex } = this;
     const limit = anchor + FORWARD;
     this.limit = limit;
@@ -177,9 +182,9 @@ class Machine {
     // the parser's reads (`touched`): there only the part of the screen that reads as the
     // parser does may decide.
     if (stream) {
-      if (settledForStream(win, anchor, lex, this.prev, this.token)) return undefined;
+      if (settledForStream(win, anchor, lex, this.prev, this.token, runEnd)) return undefined;
       win.touched = false; // the parser may read less than the screen did
-    } else if (!mayStartAddress(win, anchor, lex, this.prev, this.token)) return undefined;
+    } else if (!mayStartAddress(win, anchor, lex, this.prev, this.token, runEnd)) return undefined;
     return this.parser.run();
   }
 
