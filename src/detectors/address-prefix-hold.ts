@@ -21,6 +21,7 @@ const CASE_BIT = 0x20;
 const LOWER_P = 112; // 'p'
 const LOWER_O = 111; // 'o'
 const LOWER_B = 98; // 'b'
+const LOWER_A = 97; // 'a'
 
 const NEWLINE = 10; // '\n'
 const DOT = 46; // '.'
@@ -53,7 +54,7 @@ export function prefixHold(text: string, floor: number, lex: Lexicon, starts: In
   // trailing words of chat end here, before any lookup (about 90 of 310 ns per stream check went
   // to this function before: bench/fixtures.ts `cleanChat` in 4-character chunks).
   if (touching && !mayStartForm(text.charCodeAt(start0), capital, lex)) return start0;
-  const id = lex.table.find(text, start0, end0);
+  const id = mayHoldWord(text, start0, end0, lex) ? lex.table.find(text, start0, end0) : -1;
   const flags = id < 0 ? 0 : lex.flags[id];
   const poFirst = isPoWord(id, lex) || (touching && isPrefixOfAny(text, start0, end0, PO_PREFIXES));
   const standalone = capital && ((flags & DE_TYPE) !== 0 || (touching && isPrefixOfAny(text, start0, end0, lex.germanTypes)));
@@ -126,6 +127,40 @@ function mayStartForm(first: number, capital: boolean, lex: Lexicon): boolean {
   const folded = first | CASE_BIT;
   if (folded === LOWER_P || folded === LOWER_O || folded === LOWER_B) return true;
   return capital && (lex.germanEnds[folded & 0x7f] & GERMAN_FIRST) !== 0;
+}
+
+/**
+ * False when the word at `[start, end)` is surely none of the words whose lexicon entry matters
+ * here (a unit word, a German type word, a post-office word): an ASCII word whose first letter,
+ * last letter and length match none of theirs. Chat's trailing words ("days. ", "time, ") then
+ * skip the lookup.
+ */
+function mayHoldWord(text: string, start: number, end: number, lex: Lexicon): boolean {
+  const first = (text.charCodeAt(start) | CASE_BIT) - LOWER_A;
+  const last = (text.charCodeAt(end - 1) | CASE_BIT) - LOWER_A;
+  if (first >>> 0 > 25 || last >>> 0 > 25) return true;
+  return (holdWords(lex)[first * 26 + last] & (1 << ((end - start) & 31))) !== 0;
+}
+
+let holdLex: Lexicon | undefined;
+let holdTable = new Uint32Array(26 * 26);
+
+/** For each first and last letter, the lengths (bit `length & 31`) of the words `mayHoldWord` must look up. */
+function holdWords(lex: Lexicon): Uint32Array {
+  if (holdLex === lex) return holdTable;
+  const table = new Uint32Array(26 * 26);
+  const { words } = lex.table;
+  for (let id = 0; id < words.length; id++) {
+    const word = words[id];
+    if ((lex.flags[id] & (UNIT_ID | DE_TYPE)) === 0 && !PO_WORDS.has(word)) continue;
+    const first = word.charCodeAt(0) - LOWER_A;
+    const last = word.charCodeAt(word.length - 1) - LOWER_A;
+    // Only ASCII words can equal an ASCII range of the text.
+    if (first >>> 0 <= 25 && last >>> 0 <= 25) table[first * 26 + last] |= 1 << (word.length & 31);
+  }
+  holdLex = lex;
+  holdTable = table;
+  return table;
 }
 
 /** A compound ending in a German street type, longer than the type ("Hauptstraße", "Parkweg"). */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { addressLexicon } from '../../src/detectors/address-lexicon.js';
+import { prefixHold } from '../../src/detectors/address-prefix-hold.js';
+
+const hold = (text: string, floor = 0): number => prefixHold(text, floor, addressLexicon(), new Int32Array(8));
+
+describe('prefixHold', () => {
+  it('holds a trailing word still being typed from its start', () => {
+    expect(hold('the monitor I')).toBe(12);
+    expect(hold('at the flat')).toBe(7);
+    expect(hold('see the Str')).toBe(8);
+  });
+
+  it('holds the post-office words before a box from the first of them', () => {
+    expect(hold('send it to P.O. Bo')).toBe(11);
+    expect(hold('send to PO box ')).toBe(8);
+  });
+
+  it('holds a complete unit word or German street word that may still get its number', () => {
+    expect(hold('ship to Suite ')).toBe(8);
+    expect(hold('ship to suite, ')).toBe(8);
+    expect(hold('order 5 dept ')).toBe(8);
+    expect(hold('meet at Hauptstraße ')).toBe(8);
+    expect(hold('meet at Berliner Straße ')).toBe(8);
+    expect(hold('meet at Berliner ')).toBe(8);
+  });
+
+  it('releases complete ordinary words and text ending in a number or a sign', () => {
+    expect(hold('we have 3 days. ')).toBe(16);
+    expect(hold('it was 4.4.7')).toBe(12);
+    expect(hold('any ideas?')).toBe(10);
+    expect(hold('Dept of Transport ')).toBe(18);
+  });
+
+  it('reads nothing before the floor', () => {
+    expect(hold('ship to Suite ', 10)).toBe(14);
+  });
+});
