@@ -55,6 +55,29 @@ describe('obfuscatedEmail', () => {
     });
   }
 
+  // [text, from, pending]: the ends of prose a stream check meets most, and partial addresses.
+  const holds: [string, number, number][] = [
+    ['hello wor', 0, 6], // the last word may be a local part
+    ['hello world ', 0, 6], // ' ' may begin ' at '
+    ['hello world.', 0, 6], // '.' may continue it (world.doe at …)
+    ['is that so? ', 0, 12], // after '?' nothing can continue
+    ["I'm", 0, 3], // a word after an apostrophe is no local part
+    ['café', 0, 4], // nor one after a non-ASCII letter
+    ['in 4.4.7', 0, 3], // a dotted local part
+    ['hello world', 8, 8], // never before `from`
+    ['meet at', 0, 0], // ' at' may be a marker: 'meet' is its local part
+    ['write to jane at gm', 0, 9], // the domain runs into the end
+    ['write to jane(at)gmail(dot)com.', 0, 9], // '.' may continue the domain
+    ['jane [dot] do', 0, 0], // ' do' may become ' dot '… or a label after ' [dot] '
+    [`x ${'a'.repeat(96)}`, 0, 2], // the longest local part
+    [`x ${'a'.repeat(97)}`, 0, 99], // one longer: decided
+  ];
+  for (const [text, from, expected] of holds) {
+    it(`holds ${JSON.stringify(text.length > 24 ? `${text.slice(0, 12)}…` : text)} from ${from} at ${expected}`, () => {
+      expect(obfuscatedEmail().pending(text, from)).toBe(expected);
+    });
+  }
+
   it('scores bracketed markers above a bare at', () => {
     expect(redactor.find('jane(at)gmail(dot)com')[0].score).toBe(0.9);
     expect(redactor.find('jane at gmail dot com')[0].score).toBe(0.85);
