@@ -141,9 +141,12 @@ function firstBreak(text: string, from: number): number {
 
 /** Length of the line break at `at` (`\n` 1, `\r\n` 2), or 0. */
 function breakLength(text: string, at: number): number {
+  // Bounds-checked: a digit run often ends the text of a stream check, and a `charCodeAt` past
+  // the end deoptimised this function for good.
+  if (at >= text.length) return 0;
   const code = text.charCodeAt(at);
   if (code === LF) return 1;
-  return code === CR && text.charCodeAt(at + 1) === LF ? 2 : 0;
+  return code === CR && at + 1 < text.length && text.charCodeAt(at + 1) === LF ? 2 : 0;
 }
 
 /** The group separator the value uses on the line before the break at `at`: its last space or '-', a space when none. */
