@@ -206,6 +206,14 @@ describe('streetAddress', () => {
       expect(detector.pending('live at 5 \ud835', 0)).toBe(8);
     });
 
+    it('decides the anchors before a barrier ("!", "?", ":", "$", an emoji) and still holds an open address after one', () => {
+      expect(detector.pending('Ship to 12 High Street! Then call me at home', 0)).toBe(40); // the trailing word only
+      expect(detector.pending('It costs $40? I live at 12 High Street', 0)).toBe(24);
+      expect(detector.pending('Box 12: see you at 5 pm? Flat', 0)).toBe(25);
+      expect(detector.pending('Send to 12 High St, London SW1A 1AA! 😀 Thanks', 0)).toBe(40);
+      expect(detector.pending('at 3? no: 12 Main Street, Springfield, IL 62704', 0)).toBe(10); // the ZIP may grow
+    });
+
     it('keeps the promise on the shrunk counterexamples', () => {
       for (const text of [
         "Please ship to 21 quai d'Orsay, 75007 Paris",
