@@ -144,7 +144,7 @@ export function obfuscatedEmail(options: ObfuscatedEmailOptions = {}): Detector 
  *   a space that belongs to no marker ("the word", "a word."): the word's start, for it may be a
  *   local part that ` at ` or '.' continues, or `end` when it can be none ("I'm", after a
  *   non-ASCII letter, longer than MAX_LOCAL_SPAN). No marker starts inside the word.
- * 79% of the bench's stream checks end so, and decide after reading the last word.
+ * 90% of the bench's stream checks (clean chat in 4-char chunks) end so.
  */
 function proseHold(text: string, from: number, end: number): number {
   let wordEnd = end;
