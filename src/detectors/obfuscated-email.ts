@@ -319,7 +319,7 @@ function matchAt(text: string, at: number, limit: number, open: boolean, bareSco
     if (close !== SPACE) return undefined;
     bare = word;
   } else {
-    if (CLOSERS.indexOf(String.fromCharCode(close)) !== OPENERS.indexOf(String.fromCharCode(opener))) return undefined;
+    if (closerIndex(close) !== openerIndex(opener)) return undefined;
     if (at > 0 && text.charCodeAt(at - 1) === SPACE) markerStart--;
     if (text.charCodeAt(markerEnd) === SPACE) markerEnd++;
   }
@@ -432,7 +432,7 @@ function dotMarkerAfter(text: string, at: number, limit: number): number {
   let index = at;
   if (text.charCodeAt(index) === SPACE) index++;
   if (index >= limit) return OPEN;
-  const opener = OPENERS.indexOf(text.charAt(index));
+  const opener = openerIndex(text.charCodeAt(index));
   if (opener >= 0) index++;
   for (let k = 0; k < 3; k++) {
     if (index >= limit) return OPEN;
@@ -459,7 +459,7 @@ function dotMarkerBefore(text: string, end: number): number {
   if (text.charCodeAt(end - 1) === DOT) return isLocalCode(text.charCodeAt(end - 2)) ? end - 1 : -1;
   let index = end;
   if (text.charCodeAt(index - 1) === SPACE) index--;
-  const closer = index > 0 ? CLOSERS.indexOf(text.charAt(index - 1)) : -1;
+  const closer = index > 0 ? closerIndex(text.charCodeAt(index - 1)) : -1;
   if (closer >= 0) index--;
   for (let k = 2; k >= 0; k--) {
     if (index < 1 || (text.charCodeAt(index - 1) | 0x20) !== DOT_WORD.charCodeAt(k)) return -1;
@@ -553,7 +553,10 @@ function markerEdges(): Uint8Array {
 
 /** True for a unit no address has (see `markerFloor`). */
 const isBarrier = (code: number): boolean => code >= 128 || ADDRESS_UNIT[code] === BARRIER;
-const isOpenerCode = (code: number): boolean => code === 40 || code === 91 || code === 123 || code === 60;
-const isCloserCode = (code: number): boolean => code === 41 || code === 93 || code === 125 || code === 62;
+/** Which bracket of OPENERS / CLOSERS a unit is, or -1 (char codes, no one-unit strings). */
+const openerIndex = (code: number): number => (code === 40 ? 0 : code === 91 ? 1 : code === 123 ? 2 : code === 60 ? 3 : -1);
+const closerIndex = (code: number): number => (code === 41 ? 0 : code === 93 ? 1 : code === 125 ? 2 : code === 62 ? 3 : -1);
+const isOpenerCode = (code: number): boolean => openerIndex(code) >= 0;
+const isCloserCode = (code: number): boolean => closerIndex(code) >= 0;
 /** The last unit of a MARKER match: a space or a closing bracket. */
 const isMarkerClose = (code: number): boolean => code === SPACE || isCloserCode(code);
