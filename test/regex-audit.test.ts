@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRegexes, unlisted } from '../scripts/regex-audit.js';
+import { findRegexes, stale, unlisted } from '../scripts/regex-audit.js';
 
 describe('regex audit', () => {
   it('finds regex literals and RegExp calls in src/', () => {
@@ -10,5 +10,9 @@ describe('regex audit', () => {
 
   it('lists every regex of src/ in docs/regex-audit.md under its file', () => {
     expect(unlisted().map((site) => `${site.file}:${site.line} ${site.pattern}`)).toEqual([]);
+  });
+
+  it('lists no regex that its file no longer has', () => {
+    expect(stale()).toEqual([]);
   });
 });
