@@ -1,3 +1,4 @@
+import { isDigit } from '../scanner/char-class.js';
 import { COUNT, DE_TYPE, FR_TYPE, GERMAN_LAST, type Lexicon, MAX_PHRASE_WORDS, MONTH, NOT_NAME, NUMBER_CONTEXT, ROAD, SUFFIX, TEMPORAL, UNIT_ID } from './address-lexicon.js';
 import { endsWithFolded } from './address-token.js';
 import { ALNUM, COMMA, DASHNUM, NUM, ORD, SLASHNUM, type TokenScan, WORD, type Window, codeIn, isLetterAt, scanHouse, scanToken, scanWordBefore } from './address-tokens.js';
@@ -28,7 +29,6 @@ const MAX_HOUSE_DIGITS = 6;
 /** Names in the names loop of `AddressParser.street`: at most six tokens after the house number. */
 const NAME_TOKENS = 6;
 
-const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 
 /**
  * True when the digit run at `anchor` cannot start an address, decided from the text before it

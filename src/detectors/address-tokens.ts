@@ -1,4 +1,4 @@
-import { isWordCodeAt } from '../scanner/char-class.js';
+import { isDigit, isWordCodeAt } from '../scanner/char-class.js';
 import { addressLexicon } from './address-lexicon.js';
 import { ALNUM, CLOSE, COMMA, DASHNUM, END, HASH, IDENT, NUM, OPEN, ORD, OTHER, SLASHNUM, type Token, WORD, makeToken } from './address-token.js';
 import { HASH_BASE } from './address-word-table.js';
@@ -79,7 +79,6 @@ export interface Window {
   stream: boolean;
 }
 
-const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 const isAsciiLetter = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;
 const isHighSurrogate = (code: number): boolean => (code & 0xfc00) === 0xd800;
 

@@ -1,3 +1,4 @@
+import { isAsciiLetter } from '../scanner/char-class.js';
 /**
  * Birth context around a date: "DOB", "D.O.B.", "date of birth", "birth date", "born (on)",
  * "birthday", "b." in forms before it; "is my birthday", "(DOB)" after it. Used by
@@ -165,11 +166,11 @@ export function hasContextBefore(text: string, start: number): boolean {
     for (;;) {
       if (position <= floor) break;
       const code = text.charCodeAt(position - 1);
-      if (!(isLetter(code) || code === APOSTROPHE || (code === DOT && position - 1 > floor && isLetter(text.charCodeAt(position - 2))))) break;
+      if (!(isAsciiLetter(code) || code === APOSTROPHE || (code === DOT && position - 1 > floor && isAsciiLetter(text.charCodeAt(position - 2))))) break;
       position--;
     }
     if (position === wordEnd) return false;
-    if (position > 0 && isLetter(text.charCodeAt(position - 1))) return false;
+    if (position > 0 && isAsciiLetter(text.charCodeAt(position - 1))) return false;
     // The word is compared without its dots: "D.O.B." is "dob".
     if (bareIs(text, position, wordEnd, 'dob') || bareIs(text, position, wordEnd, 'birthday') || bareIs(text, position, wordEnd, 'birthdate') || bareIs(text, position, wordEnd, 'born') || bareIs(text, position, wordEnd, 'dateofbirth')) return true;
     // "b." in forms: a lone letter b with its dot.
@@ -191,9 +192,9 @@ function bornBefore(text: string, position: number, floor: number, used: number)
   for (let words = used; words <= MAX_BORN_WORDS; words++) {
     while (index > floor && (text.charCodeAt(index - 1) === SPACE || text.charCodeAt(index - 1) === COMMA)) index--;
     const wordEnd = index;
-    while (index > floor && isLetter(text.charCodeAt(index - 1))) index--;
+    while (index > floor && isAsciiLetter(text.charCodeAt(index - 1))) index--;
     if (index === wordEnd || index <= floor) return false;
-    if (wordEnd - index === 4 && bareIs(text, index, wordEnd, 'born') && !isLetter(text.charCodeAt(index - 1))) return true;
+    if (wordEnd - index === 4 && bareIs(text, index, wordEnd, 'born') && !isAsciiLetter(text.charCodeAt(index - 1))) return true;
   }
   return false;
 }
@@ -227,7 +228,7 @@ export function contextAfter(text: string, from: number): number {
         break;
       }
       const code = text.charCodeAt(position);
-      if (isLetter(code) || code === DOT || code === APOSTROPHE) position++;
+      if (isAsciiLetter(code) || code === DOT || code === APOSTROPHE) position++;
       else break;
     }
     if (position === wordStart) return touched;
@@ -305,4 +306,3 @@ function endsWith(text: string, end: number, words: string): boolean {
 /** `code` is `lower` (a lower-case letter or a space) ignoring ASCII case; `| 0x20` alone would also take NUL for a space. */
 const sameFolded = (code: number, lower: number): boolean => (lower === SPACE ? code === SPACE : (code | 0x20) === lower);
 
-const isLetter = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;

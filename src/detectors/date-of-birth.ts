@@ -1,3 +1,4 @@
+import { isAsciiLetter, isDigit } from '../scanner/char-class.js';
 import { CONTEXT_AFTER, CONTEXT_BEFORE, CONTEXT_FOUND, CONTEXT_TOUCHED, CUE_AFTER, CUE_BEFORE, CONTEXT_WORDS, contextAfter, createCueCursor, hasContextBefore } from './birth-context.js';
 import { HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector } from '../types.js';
@@ -113,7 +114,7 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
       let index = end;
       while (index > floor) {
         let code = text.charCodeAt(index - 1);
-        if (isLetter(code)) {
+        if (isAsciiLetter(code)) {
           const wordEnd = index;
           // The word's letters as a `letterKey`, read backwards.
           let key = 0;
@@ -122,10 +123,10 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
             index--;
             if (index <= floor) break;
             code = text.charCodeAt(index - 1);
-            if (!isLetter(code)) break;
+            if (!isAsciiLetter(code)) break;
           }
           const length = wordEnd - index;
-          const whole = index === 0 || !isLetter(text.charCodeAt(index - 1));
+          const whole = index === 0 || !isAsciiLetter(text.charCodeAt(index - 1));
           // The last word, after at most 3 other code units.
           if (last && wordEnd >= end - 3 && whole && length <= MAX_MONTH + 1 && isMonthPrefix(text, index, wordEnd)) hold = index;
           last = false;
@@ -202,10 +203,10 @@ function createDateParser(minYear: number, maxYear: number, cueNear: (anchor: nu
   const monthAt = (text: string, index: number): number => {
     const length = text.length;
     let position = index;
-    while (position - index < MAX_MONTH && position < length && isLetter(text.charCodeAt(position))) position++;
+    while (position - index < MAX_MONTH && position < length && isAsciiLetter(text.charCodeAt(position))) position++;
     // The word (or the dot after it) is read up to the end: more letters could follow.
     if (position >= length) touched = true;
-    else if (isLetter(text.charCodeAt(position))) return 0;
+    else if (isAsciiLetter(text.charCodeAt(position))) return 0;
     const month = monthOf(text, index, position - index);
     if (month === 0) return 0;
     monthEnd = text.charCodeAt(position) === DOT ? position + 1 : position;
@@ -218,7 +219,7 @@ function createDateParser(minYear: number, maxYear: number, cueNear: (anchor: nu
     earliest = anchor;
     // Not inside a word or a longer number: "v2", "1.2.1990", "10:1990".
     const previous = anchor > 0 ? text.charCodeAt(anchor - 1) : SPACE;
-    if (isLetter(previous)) return false;
+    if (isAsciiLetter(previous)) return false;
     if ((previous === SLASH || previous === DOT || previous === HYPHEN || previous === COLON) && anchor >= 2 && isDigit(text.charCodeAt(anchor - 2))) return false;
     const first = digitsAt(text, anchor, 4);
     const separator = at(text, anchor + first);
@@ -262,7 +263,7 @@ function createDateParser(minYear: number, maxYear: number, cueNear: (anchor: nu
     // "12 April 1990", "12th of April, 1990", "April 12, 1990", "Apr. 12th 1990".
     let position = anchor + first;
     // An ordinal suffix cut by the end ("12t") is still undecided.
-    if (position + 3 > text.length && isLetter(text.charCodeAt(position))) touched = true;
+    if (position + 3 > text.length && isAsciiLetter(text.charCodeAt(position))) touched = true;
     const suffix = ordinalAt(text, position);
     position += suffix;
     let month = 0;
@@ -302,8 +303,8 @@ function createDateParser(minYear: number, maxYear: number, cueNear: (anchor: nu
     if (position < 0 || text.charCodeAt(position) !== SPACE) return 0;
     if (position > 0 && text.charCodeAt(position - 1) === DOT) position--;
     const wordEnd = position;
-    while (position > 0 && wordEnd - position < MAX_MONTH && isLetter(text.charCodeAt(position - 1))) position--;
-    if (position > 0 && isLetter(text.charCodeAt(position - 1))) return 0;
+    while (position > 0 && wordEnd - position < MAX_MONTH && isAsciiLetter(text.charCodeAt(position - 1))) position--;
+    if (position > 0 && isAsciiLetter(text.charCodeAt(position - 1))) return 0;
     // The word lies wholly before the anchor, so reading it never reaches the end of the text.
     const month = monthOf(text, position, wordEnd - position);
     if (month > 0) monthStart = position;
@@ -315,7 +316,7 @@ function createDateParser(minYear: number, maxYear: number, cueNear: (anchor: nu
     if (!parse(text, anchor)) return false;
     // A date glued to more digits, letters or a time is something else ("1990-04-12T10:00", "12/04/1990 14:30").
     const next = at(text, end);
-    if (isDigit(next) || isLetter(next)) return false;
+    if (isDigit(next) || isAsciiLetter(next)) return false;
     if ((next === SLASH || next === DOT || next === HYPHEN || next === COLON) && isDigit(at(text, end + 1))) return false;
     if (next === SPACE && isDigit(at(text, end + 1))) {
       const hourDigits = digitsAt(text, end + 1, 2);
@@ -352,7 +353,7 @@ function ordinalAt(text: string, index: number): number {
   const a = text.charCodeAt(index) | 0x20;
   const b = text.charCodeAt(index + 1) | 0x20;
   if ((a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104)) {
-    return isLetter(text.charCodeAt(index + 2)) ? 0 : 2; // st nd rd th
+    return isAsciiLetter(text.charCodeAt(index + 2)) ? 0 : 2; // st nd rd th
   }
   return 0;
 }
@@ -414,5 +415,3 @@ function foldedPrefix(text: string, start: number, name: string, length: number)
   return true;
 }
 
-const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
-const isLetter = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;

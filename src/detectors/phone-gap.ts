@@ -1,3 +1,5 @@
+import { isDigit } from '../scanner/char-class.js';
+
 /**
  * The separators between the digit groups of a written phone number (internal to phone.ts):
  * what may join two digit runs into one chain (`gapEnd`), which kinds of separator a gap holds
@@ -75,7 +77,7 @@ export function gapKinds(text: string, start: number, end: number): number {
  * the text of a stream check, and a `charCodeAt` past either end deoptimises its caller for good).
  */
 export const codeAt = (text: string, index: number): number => (index >= 0 && index < text.length ? text.charCodeAt(index) : -1);
-export const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
+export { isDigit };
 export const isSpaceCode = (code: number): boolean => code === SPACE || code === 0xa0 || code === 0x202f;
 /** Hyphen-minus and the Unicode hyphens/dashes phones are typed with (U+2010–U+2013). */
 const isDash = (code: number): boolean => code === HYPHEN || (code - 0x2010) >>> 0 <= 3;

@@ -1,3 +1,4 @@
+import { isDigit } from '../scanner/char-class.js';
 import { HAS_AT, HAS_COLON, HAS_DIGIT, createScan, type Positions, type Scan } from '../scanner/scan.js';
 import type { Detector, Finding } from '../types.js';
 
@@ -77,7 +78,6 @@ const SLASH = 47;
 const QUOTE = 34;
 const APOSTROPHE = 39;
 
-const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 const isUpper = (code: number): boolean => (code - 65) >>> 0 <= 25;
 const isLower = (code: number): boolean => (code - 97) >>> 0 <= 25;
 const isAlnum = (code: number): boolean => isDigit(code) || ((code | 0x20) - 97) >>> 0 <= 25;

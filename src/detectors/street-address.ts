@@ -1,3 +1,4 @@
+import { isDigit } from '../scanner/char-class.js';
 import { HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector } from '../types.js';
 import { type Lexicon, addressLexicon } from './address-lexicon.js';
@@ -25,7 +26,6 @@ const FORWARD = 200;
 const LOOKBEHIND = BACK + 96;
 const MAX_LENGTH = BACK + FORWARD;
 
-const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 /** An ASCII digit; searched from a set `lastIndex` (no quantifier: it cannot backtrack). */
 const DIGIT = /[0-9]/g;
 

@@ -1,4 +1,4 @@
-import { ASCII_CLASS, WORD, isWordCodeAt } from '../scanner/char-class.js';
+import { ASCII_CLASS, WORD, isDigit, isWordCodeAt } from '../scanner/char-class.js';
 
 /**
  * Boundary rules shared by the numeric detectors (cards, SSNs): when is a digit run its own
@@ -15,8 +15,8 @@ const SLASH = 47; // '/'
 const COLON = 58; // ':'
 const UNDERSCORE = 95; // '_'
 
-/** True for '0'..'9'; false for NaN, so a read past the end of the text is no digit. */
-export const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+// One digit test for every detector (src/scanner/char-class.ts), re-exported for the numeric ones.
+export { isDigit };
 
 /** True for the first half of a surrogate pair (a chunk may end between the halves). */
 export const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;

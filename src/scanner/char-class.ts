@@ -35,8 +35,11 @@ const build = (): Uint8Array => {
 /** Class bits for each ASCII code unit. */
 export const ASCII_CLASS: Uint8Array = /* #__PURE__ */ build();
 
-/** True for '0'..'9'. */
-export const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
+/**
+ * True for '0'..'9'. False for NaN, what `charCodeAt` returns past the end of the text: a
+ * read one unit too far then ends a run instead of extending it.
+ */
+export const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** True for ASCII letters. */
 export const isAsciiLetter = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;

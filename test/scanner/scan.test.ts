@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createScan, HAS_AT, HAS_COLON, HAS_DIGIT } from '../../src/scanner/scan.js';
+import { isDigit } from '../../src/scanner/char-class.js';
 
 describe('createScan', () => {
   it('records digit runs, @ and : positions', () => {
@@ -27,5 +28,13 @@ describe('createScan', () => {
         expect([...scan.colons]).toEqual([...text.matchAll(/:/g)].map((m) => m.index));
       }),
     );
+  });
+});
+
+describe('isDigit', () => {
+  it('is true for ASCII digits only, and false past the end of a text (NaN)', () => {
+    const digits = Array.from({ length: 0x10000 }, (_, code) => code).filter((code) => isDigit(code));
+    expect(digits).toEqual([48, 49, 50, 51, 52, 53, 54, 55, 56, 57]);
+    expect(isDigit('12'.charCodeAt(2))).toBe(false);
   });
 });
