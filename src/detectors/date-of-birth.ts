@@ -113,37 +113,31 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
       let last = true;
       let index = end;
       while (index > floor) {
-        let code = text.charCodeAt(index - 1);
+        const code = text.charCodeAt(index - 1);
         if (isAsciiLetter(code)) {
           const wordEnd = index;
-          // The word's letters as a `letterKey`, read backwards.
-          let key = 0;
-          for (let scale = 1; ; scale *= 32) {
-            key += ((code | 0x20) - 96) * scale;
-            index--;
-            if (index <= floor) break;
-            code = text.charCodeAt(index - 1);
-            if (!isAsciiLetter(code)) break;
-          }
+          index--;
+          while (index > floor && isAsciiLetter(text.charCodeAt(index - 1))) index--;
           const length = wordEnd - index;
           const whole = index === 0 || !isAsciiLetter(text.charCodeAt(index - 1));
           // The last word, after at most 3 other code units.
           if (last && wordEnd >= end - 3 && whole && length <= MAX_MONTH + 1 && isMonthPrefix(text, index, wordEnd)) hold = index;
           last = false;
-          if (closed && whole && index + BARRIER_ROOM <= end && length >= 3 && (length > MAX_MONTH || !READ_ON.has(key))) break;
+          if (closed && whole && index + BARRIER_ROOM <= end && length >= 3 && (length > MAX_MONTH || !readsOn(text, index, length))) break;
           continue;
         }
         // Anything but a letter, '.' or "'" ends a context word: the word before it is complete.
         if (code !== DOT && code !== APOSTROPHE) closed = true;
         if (isDigit(code)) {
+          const runEnd = index;
           index--;
           while (index > floor && isDigit(text.charCodeAt(index - 1))) index--;
-          if (index > floor || floor === 0 || !isDigit(text.charCodeAt(floor - 1))) starts[count++] = index;
+          if ((index > floor || floor === 0 || !isDigit(text.charCodeAt(floor - 1))) && mayReachEnd(text, index, runEnd)) starts[count++] = index;
           continue;
         }
         index--;
       }
-      cues.reset(text);
+      if (count > 0) cues.reset(text);
       for (let k = count - 1; k >= 0; k--) {
         parser.decide(text, starts[k], false);
         if (parser.touched) return Math.max(from, Math.min(hold, parser.earliest));
@@ -151,6 +145,21 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
       return Math.max(from, hold);
     },
   };
+}
+
+/**
+ * False when `parse` rejects the digit run `[start, runEnd)` before reading to the end of the
+ * text, so that no text appended can change it: glued to a word or a number before it (its first
+ * check), or a run of 3 or 5+ digits that ends before the end (a date starts with 1, 2 or 4).
+ * Most digit runs of a chat tail are such (times' minutes, prices' cents, "v5.5", order
+ * numbers): screening them here halved the runs `pending` parses on bench/fixtures.ts `cleanChat`.
+ */
+function mayReachEnd(text: string, start: number, runEnd: number): boolean {
+  const previous = start > 0 ? text.charCodeAt(start - 1) : SPACE;
+  if (isAsciiLetter(previous)) return false;
+  if ((previous === SLASH || previous === DOT || previous === HYPHEN || previous === COLON) && start >= 2 && isDigit(text.charCodeAt(start - 2))) return false;
+  const digits = runEnd - start;
+  return runEnd === text.length || (digits !== 3 && digits < 5);
 }
 
 interface DateParser {
@@ -383,28 +392,56 @@ function monthOf(text: string, start: number, length: number): number {
  * checks that a code unit that ends words follows it) and that it starts BARRIER_ROOM units
  * before the end: the other ways a reading learns it is cut short look at most 3 units past a
  * date part and 13 past a "date" or "birth" word (which stands at least 5 units before this one).
- * `READ_ON` holds the words that are not barriers, as `letterKey` numbers (at most MAX_MONTH
- * letters: every longer word is a barrier).
+ * `READ_ON` holds the words that are not barriers (at most MAX_MONTH letters: every longer word
+ * is a barrier).
  */
-const READ_ON: ReadonlySet<number> = /* #__PURE__ */ new Set(
-  [...MONTH_NAMES, ...MONTH_NAMES.map((name) => name.slice(0, 3)), 'sept', ...CONTEXT_WORDS].filter((word) => /^[a-z]+$/.test(word)).map(letterKey),
+const READ_ON: readonly string[] = /* #__PURE__ */ [...MONTH_NAMES, ...MONTH_NAMES.map((name) => name.slice(0, 3)), 'sept', ...CONTEXT_WORDS].filter((word) => /^[a-z]+$/.test(word));
+
+/**
+ * `READ_ON` by length and first letter: slot `length * 26 + (letter - 'a')` holds the words of
+ * that length and initial, concatenated (most slots are empty). A stream check asks about a word
+ * or two: comparing letters with the one or two words of its slot cost 11% of date-of-birth's
+ * `pending` less than hashing the word into a Set of numbers (bench/fixtures.ts `cleanChat`).
+ */
+const READ_ON_SLOTS: readonly string[] = /* #__PURE__ */ buildSlots(READ_ON, MAX_MONTH);
+
+/** Month names by first letter: slot `letter - 'a'` holds those months' names, concatenated with a space after each. */
+const MONTHS_BY_INITIAL: readonly string[] = /* #__PURE__ */ buildSlots(
+  MONTH_NAMES.map((name) => `${name} `),
+  0,
 );
 
-/** A word of lower-case ASCII letters as a number: a=1 … z=26, five bits a letter, the first letter highest. */
-function letterKey(word: string): number {
-  let key = 0;
-  for (let k = 0; k < word.length; k++) key = key * 32 + (word.charCodeAt(k) - 96);
-  return key;
+/** Words grouped into slots by length (up to `maxLength`; 0: by initial only) and initial, each slot the concatenation of its words. */
+function buildSlots(words: readonly string[], maxLength: number): string[] {
+  const slots: string[] = new Array<string>((maxLength + 1) * 26).fill('');
+  for (const word of new Set(words)) slots[(maxLength === 0 ? 0 : word.length * 26) + word.charCodeAt(0) - 97] += word;
+  return slots;
+}
+
+/** True when the word `text[start, start + length)` (ASCII letters, 3 to MAX_MONTH) is one of `READ_ON`, ignoring case. */
+function readsOn(text: string, start: number, length: number): boolean {
+  const words = READ_ON_SLOTS[length * 26 + (text.charCodeAt(start) | 0x20) - 97];
+  for (let at = 0; at < words.length; at += length) {
+    let k = 1;
+    while (k < length && (text.charCodeAt(start + k) | 0x20) === words.charCodeAt(at + k)) k++;
+    if (k === length) return true;
+  }
+  return false;
 }
 
 /** True when `text[start, end)` (ASCII letters) may begin a month name: "Ap", "Sept", "decem"; a word shorter than 3 only at the end. */
 function isMonthPrefix(text: string, start: number, end: number): boolean {
   const length = end - start;
   if (length < 3 && end < text.length) return false;
-  // Most words start with a letter no month name does (a stream check asks for every trailing word).
-  if (((MONTH_INITIALS >>> ((text.charCodeAt(start) | 0x20) - 97)) & 1) === 0) return false;
-  for (let month = 0; month < 12; month++) {
-    if (length <= MONTH_NAMES[month].length && foldedPrefix(text, start, MONTH_NAMES[month], length)) return true;
+  // Most words start with a letter no month name does (a stream check asks for every trailing
+  // word); the others are compared with the one to three months of their initial.
+  const names = MONTHS_BY_INITIAL[(text.charCodeAt(start) | 0x20) - 97];
+  for (let at = 0; at < names.length; ) {
+    let k = 1;
+    while (k < length && (text.charCodeAt(start + k) | 0x20) === names.charCodeAt(at + k)) k++;
+    // A name shorter than the word stops the match at its space.
+    if (k === length) return true;
+    at = names.indexOf(' ', at) + 1;
   }
   return false;
 }
