@@ -197,19 +197,19 @@ export function secret(options: SecretOptions = {}): Detector {
     if (!wantContext && !wantPrivateKey) return;
     // Anchors: ':' from the scanner, '=' and PEM armour from one native search. A value may
     // start at `from` after an anchor just before it, so look MAX_GAP units back too.
-    const low = Math.max(0, from - MAX_GAP);
+    // Native searches rather than a loop over those units: a stream check reads them on every
+    // call (16 units of context), and the loop was its largest line in the stream's profile.
     if (wantContext) {
-      for (let at = low; at < from; at++) {
-        const code = text.charCodeAt(at);
-        if (code === COLON || code === EQUALS) contextValue(text, from, at, out, push, minEntropy);
-      }
+      const low = Math.max(0, from - MAX_GAP);
+      if (low < from) for (let at = text.indexOf(':', low); at >= 0 && at < from; at = text.indexOf(':', at + 1)) contextValue(text, from, at, out, push, minEntropy);
       if ((scan.flags & HAS_COLON) !== 0) {
         const colons = scan.colons;
         for (let k = 0; k < colons.length; k++) contextValue(text, from, colons[k], out, push, minEntropy);
       }
+      // '=' for `key=value`, before and after `from` in one search.
+      for (let at = text.indexOf('=', low); at >= 0; at = text.indexOf('=', at + 1)) contextValue(text, from, at, out, push, minEntropy);
     }
-    // Two native searches: '=' for `key=value`, and PEM armour.
-    if (wantContext) for (let at = text.indexOf('=', from); at >= 0; at = text.indexOf('=', at + 1)) contextValue(text, from, at, out, push, minEntropy);
+    // A native search for PEM armour.
     // A stream's short window cannot hold a whole block starting in it: no search.
     if (wantPrivateKey && text.length - from >= MIN_PEM) {
       const cache: FooterCache = { from: -1, at: -1 };
@@ -268,11 +268,18 @@ function findTokens(text: string, from: number, runs: Positions, out: Finding[],
   for (let k = 0; k < runs.length; k += 2) {
     const run = runs[k];
     if (run < done) continue;
+    // A short run between two units no token has ('32 seats', '8:56 AM') is its own
+    // token and too short: decided from its two neighbours, without the walks below.
+    const runEnd = runs[k + 1];
+    if (runEnd - run < MIN_TOKEN && (run === 0 || !isTokenCodeIn(text.charCodeAt(run - 1))) && (runEnd === text.length || !isTokenCodeIn(text.charCodeAt(runEnd)))) {
+      done = runEnd;
+      continue;
+    }
     // The b64token around the run, bounded: a longer one is no JWT or bearer token.
     let start = run;
     const floor = Math.max(0, run - MAX_TOKEN - 1);
     while (start > floor && isTokenCodeIn(text.charCodeAt(start - 1))) start--;
-    let end = runs[k + 1];
+    let end = runEnd;
     const ceiling = Math.min(text.length, run + MAX_TOKEN + 1);
     while (end < ceiling && isTokenCodeIn(text.charCodeAt(end))) end++;
     if (end - start < MIN_TOKEN) {
@@ -433,9 +440,14 @@ function contextValue(text: string, from: number, anchor: number, out: Finding[]
   // Every context key ends in one of these letters (…key, …token, …secret, …password, pass,
   // passphrase, authorization): most `name=value` pairs of a log line stop here.
   if (keyEnd === 0 || !isKeyLastLetter(text.charCodeAt(keyEnd - 1))) return;
-  // Its last three letters name no context key ('question', 'update'): no walk over the key.
-  // Read from further back than the key may start, the tail is the key's own or rules it out.
-  if (!CONTEXT_KEYS.has(keyTail(text, Math.max(0, keyEnd - MAX_KEY), keyEnd))) return;
+  // Its last three letters name no context key ('update'), or its last letters spell none of
+  // the names that share them ('question' against 'authorization'): no walk over the key.
+  // Read from further back than the key may start, the tail is the key's own or rules it out,
+  // and a name that ends the key read from there is one that may end the key itself.
+  const floor = Math.max(0, keyEnd - MAX_KEY);
+  const tail = keyTail(text, floor, keyEnd);
+  if (tail < 0 || (KEY_TAIL_BITS[tail >>> 5] & (1 << (tail & 31))) === 0) return;
+  if (!endsWithContextKey(text, floor, keyEnd, CONTEXT_KEYS.get(tail) as readonly ContextKey[])) return;
   let keyStart = keyEnd;
   while (keyStart > 0 && keyEnd - keyStart < MAX_KEY && (isKeyCode(text.charCodeAt(keyStart - 1)) || text.charCodeAt(keyStart - 1) === 46)) keyStart--;
   if (keyStart === keyEnd) return;
@@ -529,6 +541,22 @@ const CONTEXT_KEYS: ReadonlyMap<number, readonly ContextKey[]> = /* #__PURE__ */
   }
   return byTail;
 })();
+
+/**
+ * The tails of CONTEXT_KEYS as a bit set (32^3 bits, 4 KB): tested on every key before ':' or '='
+ * instead of a `Map` lookup, which hashes the number first.
+ */
+const KEY_TAIL_BITS: Uint32Array = /* #__PURE__ */ (() => {
+  const bits = new Uint32Array(1024);
+  for (const tail of CONTEXT_KEYS.keys()) bits[tail >>> 5] |= 1 << (tail & 31);
+  return bits;
+})();
+
+/** True when some name of `keys` ends the key `text[start, end)` (read as `keyKindOf` does). */
+function endsWithContextKey(text: string, start: number, end: number, keys: readonly ContextKey[]): boolean {
+  for (let k = 0; k < keys.length; k++) if (keyEndsWith(text, start, end, keys[k].word) >= 0) return true;
+  return false;
+}
 
 /** Kind of the key `text[start, end)` read lower case without '-', '_' and '.' (`API_Key` is `apikey`), compared in place. */
 function keyKindOf(text: string, start: number, end: number): ContextKind | undefined {
