@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor, createScan, email, type Finding, streetAddress } from '../../src/index.js';
+import { createRedactor, createScan, type Detector, email, type Finding, streetAddress } from '../../src/index.js';
 import { loadFixtures } from '../fixtures/load.js';
 import { checkAllChunkings, cut, expectStreamEquivalent } from '../helpers/stream.js';
 
@@ -231,6 +231,35 @@ describe('streetAddress', () => {
     it('keeps the promise at every prefix of every golden and fixture text', () => {
       expect(fixtureTexts.length).toBeGreaterThan(200);
       for (const text of texts) keepsPromise(text);
+    });
+
+    it('finds the same after a pending on the same text and index as a detector that never ran pending', () => {
+      // `find` reads the matches the `pending` before it kept (a stream's check); a fresh
+      // detector runs the machine on every anchor.
+      const memoised = streetAddress();
+      const fresh = streetAddress();
+      const spansOf = (text: string, from: number, run: Detector) => {
+        const out: Finding[] = [];
+        run.find(createScan(text, from), out);
+        return out.map((finding) => `${finding.start}-${finding.end}`);
+      };
+      const check = (text: string, from: number) => {
+        memoised.pending(text, from);
+        expect(spansOf(text, from, memoised), `${JSON.stringify(text)} from ${from}`).toEqual(spansOf(text, from, fresh));
+      };
+      // Two addresses in one held text, the first starting before `from`, one still open at the end.
+      check('x 12 Main St and 9 Elm Ct, Dayton, OH 45402', 0);
+      check('x 12 Main St and 9 Elm Ct, Dayton, OH 45402', 4);
+      check('x 12 Main St and 9 Elm Ct, Dayton, OH 45', 18);
+      check('see PO Box 12 for mail', 6); // the match starts before `from`: not reported
+      expect(spansOf('x 12 Main St and 9 Elm Ct, Dayton, OH 45402', 4, memoised)).toEqual(['17-43']);
+      fc.assert(
+        fc.property(fc.constantFrom(...texts), fc.nat(), fc.nat(), (text, cutAt, fromAt) => {
+          const prefix = text.slice(0, cutAt % (text.length + 1));
+          check(prefix, fromAt % (prefix.length + 1));
+        }),
+        { numRuns: 500 },
+      );
     });
 
     it('keeps the promise when the separators of those texts change', () => {
