@@ -109,6 +109,48 @@ describe('spacedDigits', () => {
     );
   });
 
+  // The instances share the last tail they read (one read per stream check); each must still
+  // get its own result, whichever instance read the text first.
+  const instances = () => [spacedDigits(creditCard()), spacedDigits(phone(), { mixedSeparators: false }), spacedDigits(usSsn(), { minDigits: 3 })];
+
+  /** [text, pending from 0 of: cards (mixed kinds are a trick), phones (they are not), SSNs with minDigits 3]. */
+  const turns: [string, number, number, number][] = [
+    // Mixed kinds, closed 5 units before the end: a candidate for cards only.
+    ['1111 2222-3333 abcd', 0, 19, 0],
+    // Three spaced single digits: a candidate from 3 digits, too short from 7.
+    ['at 1 2 3 abcd', 13, 13, 3],
+    ['x 1 2 3 4 5 6 7 a', 2, 2, 2],
+    ['call +1 555 12', 5, 5, 5],
+  ];
+  for (const [text, ...expected] of turns) {
+    it(`holds ${JSON.stringify(text)} per instance when instances check it in turn`, () => {
+      for (let first = 0; first < 3; first++) {
+        const together = instances();
+        together[first].pending(text, 0);
+        expect(together.map((detector) => detector.pending(text, 0))).toEqual(expected);
+      }
+    });
+  }
+
+  it('gives each instance its own pending when several check the same text in turn', () => {
+    const soup = fc.array(fc.constantFrom('1', '4', '1111', ' ', '-', '.', ' - ', '+', '(', 'a', 'abcd'), { maxLength: 24 }).map((parts) => parts.join(''));
+    const together = instances();
+    const alone = instances();
+    fc.assert(
+      fc.property(soup, fc.nat(), fc.nat(), (text, cutAt, fromAt) => {
+        const prefix = text.slice(0, cutAt % (text.length + 1));
+        const from = fromAt % (prefix.length + 1);
+        const turn = together.map((detector) => detector.pending(prefix, from));
+        const own = alone.map((detector) => {
+          detector.pending(`reset ${prefix}`, 0); // a different text: nothing shared to reuse
+          return detector.pending(prefix, from);
+        });
+        expect(turn).toEqual(own);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('streams random digit soup like one-shot', () => {
     const soup = fc.array(fc.constantFrom('1', '4', '5', ' ', '-', '.', ' - ', 'call ', 'SSN ', '\n'), { maxLength: 50 }).map((parts) => parts.join(''));
     fc.assert(
