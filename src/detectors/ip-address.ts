@@ -83,18 +83,22 @@ export function ipAddress(options: IpAddressOptions = {}): Detector {
         for (let k = 0; k < colons.length; k++) {
           const colon = colons[k];
           if (colon < spanEnd) continue;
-          // The span of hex digits, ':' and '.' around this colon.
-          let start = colon;
-          while (start > 0 && colon - start <= MAX_SPAN && isSpanCode(text.charCodeAt(start - 1))) start--;
+          // The last colon has no other to make an address with (see the fast path below),
+          // and no later colon needs its span's end: most messages have one colon, none two.
+          if (k + 1 === colons.length) break;
+          // The span of hex digits, ':' and '.' around this colon: its end first.
           spanEnd = colon + 1;
           while (spanEnd < text.length && isSpanCode(text.charCodeAt(spanEnd))) spanEnd++;
-          if (colon - start > MAX_SPAN || spanEnd - start > MAX_SPAN) continue;
           // Fast path: `validV6` needs two colons in the address, and no earlier listed colon
           // is in this span (its span would have covered this one; colons before `from` are
           // only in addresses that start before it), so a span without the next colon holds
           // none to report: clock times, 'Note: …' (0.8 colons per cleanChat message of
-          // bench/fixtures.ts, none of them with another in its span).
-          if (k + 1 === colons.length || colons[k + 1] >= spanEnd) continue;
+          // bench/fixtures.ts, none of them with another in its span). Tested before the walk
+          // back to the span's start, which only an address needs.
+          if (colons[k + 1] >= spanEnd) continue;
+          let start = colon;
+          while (start > 0 && colon - start <= MAX_SPAN && isSpanCode(text.charCodeAt(start - 1))) start--;
+          if (colon - start > MAX_SPAN || spanEnd - start > MAX_SPAN) continue;
           const match = matchV6(text, start, spanEnd);
           if (match !== undefined && match.start >= from) push(out, match.start, match.end);
         }
@@ -266,8 +270,24 @@ function validV6(text: string, start: number, end: number): boolean {
 
 const isDigit = (code: number): boolean => (code - 48) >>> 0 <= 9;
 const isHex = (code: number): boolean => code < 128 && (ASCII_CLASS[code] & HEX) !== 0;
-const isSpanCode = (code: number): boolean => code === COLON || code === DOT || isHex(code);
-const isZoneCode = (code: number): boolean => isHex(code) || (((code | 0x20) - 97) >>> 0 <= 25) || code === UNDERSCORE || code === DOT || code === HYPHEN;
+
+/**
+ * Units of an address span (hex digits, ':', '.') and of a zone id (letters, digits, '_', '.',
+ * '-') as bits of one table: `pending` walks the last word of every stream check with these,
+ * one load per unit instead of a chain of comparisons.
+ */
+const SPAN_UNIT = 1;
+const ZONE_UNIT = 2;
+const UNITS: Uint8Array = /* #__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    if (isHex(code) || code === COLON || code === DOT) table[code] |= SPAN_UNIT;
+    if (isHex(code) || ((code | 0x20) - 97) >>> 0 <= 25 || code === UNDERSCORE || code === DOT || code === HYPHEN) table[code] |= ZONE_UNIT;
+  }
+  return table;
+})();
+const isSpanCode = (code: number): boolean => code < 128 && (UNITS[code] & SPAN_UNIT) !== 0;
+const isZoneCode = (code: number): boolean => code < 128 && (UNITS[code] & ZONE_UNIT) !== 0;
 const isLetterAt = (text: string, index: number): boolean => ((text.charCodeAt(index) | 0x20) - 97) >>> 0 <= 25;
 /** A letter, digit or underscore glued to the address makes it part of a word. */
 const isGlued = (text: string, index: number): boolean => text.charCodeAt(index) === UNDERSCORE || isWordCodeAt(text, index);
