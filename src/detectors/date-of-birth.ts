@@ -109,6 +109,8 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
       // (see `READ_ON`), since no reading from before it gets past it. Clean prose meets one
       // within a word or two, so a check reads about a dozen code units.
       let count = 0;
+      /** Start of the collected digit run that ends the text, or -1. */
+      let tail = -1;
       let closed = false;
       let last = true;
       let index = end;
@@ -132,14 +134,26 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
           const runEnd = index;
           index--;
           while (index > floor && isDigit(text.charCodeAt(index - 1))) index--;
-          if ((index > floor || floor === 0 || !isDigit(text.charCodeAt(floor - 1))) && mayReachEnd(text, index, runEnd)) starts[count++] = index;
+          if ((index > floor || floor === 0 || !isDigit(text.charCodeAt(floor - 1))) && mayReachEnd(text, index, runEnd)) {
+            if (runEnd === end) tail = index;
+            starts[count++] = index;
+          }
           continue;
         }
         index--;
       }
       if (count > 0) cues.reset(text);
       for (let k = count - 1; k >= 0; k--) {
-        parser.decide(text, starts[k], false);
+        const anchor = starts[k];
+        if (anchor === tail) {
+          // A run that ends the text and passed the screen: reading its digits (at most 5)
+          // reaches the end, so it is undecided from its start, or from the month name before
+          // a day ("Feb 1"), as `decide` would find: a third of the runs left to parse.
+          const digits = end - anchor;
+          if (digits <= 5) return Math.max(from, Math.min(hold, digits <= 2 ? parser.dayStart(text, anchor) : anchor));
+          continue;
+        }
+        parser.decide(text, anchor, false);
         if (parser.touched) return Math.max(from, Math.min(hold, parser.earliest));
       }
       return Math.max(from, hold);
@@ -149,17 +163,24 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
 
 /**
  * False when `parse` rejects the digit run `[start, runEnd)` before reading to the end of the
- * text, so that no text appended can change it: glued to a word or a number before it (its first
- * check), or a run of 3 or 5+ digits that ends before the end (a date starts with 1, 2 or 4).
- * Most digit runs of a chat tail are such (times' minutes, prices' cents, "v5.5", order
- * numbers): screening them here halved the runs `pending` parses on bench/fixtures.ts `cleanChat`.
+ * text, so that no text appended can change it (`pending` then skips it): glued to a word or a
+ * number before it (its first check), or, when the run ends before the end of the text, a run
+ * that cannot start a date: 3 or 5+ digits, 4 not followed by '-', '/' or '.' (a year first),
+ * 1 or 2 followed by none of those, a space, a comma or a letter ("9:02", "24%"; a day is
+ * followed by a separator, a month name, a suffix or ", "). Most digit runs of a chat tail are
+ * such (times, prices, "v5.5", order numbers): screening them cut the runs `pending` parses
+ * from 0.46 to 0.18 a stream check on bench/fixtures.ts `cleanChat` (4-char chunks).
  */
 function mayReachEnd(text: string, start: number, runEnd: number): boolean {
   const previous = start > 0 ? text.charCodeAt(start - 1) : SPACE;
   if (isAsciiLetter(previous)) return false;
   if ((previous === SLASH || previous === DOT || previous === HYPHEN || previous === COLON) && start >= 2 && isDigit(text.charCodeAt(start - 2))) return false;
+  if (runEnd === text.length) return true;
   const digits = runEnd - start;
-  return runEnd === text.length || (digits !== 3 && digits < 5);
+  if (digits > 4 || digits === 3) return false;
+  const next = text.charCodeAt(runEnd);
+  if (next === HYPHEN || next === SLASH || next === DOT) return true;
+  return digits < 3 && (next === SPACE || next === COMMA || isAsciiLetter(next));
 }
 
 interface DateParser {
@@ -176,6 +197,8 @@ interface DateParser {
   readonly touched: boolean;
   /** Earliest index the date could start at (a month name before the anchor). */
   readonly earliest: number;
+  /** Where a date whose day is the 1 or 2 digits at `anchor` starts: the month name right before it ("Feb 1"), else `anchor`. */
+  dayStart(text: string, anchor: number): number;
 }
 
 function createDateParser(minYear: number, maxYear: number, cueNear: (anchor: number) => boolean): DateParser {
@@ -343,6 +366,7 @@ function createDateParser(minYear: number, maxYear: number, cueNear: (anchor: nu
 
   return {
     decide,
+    dayStart: (text, anchor) => (monthBefore(text, anchor) > 0 ? monthStart : anchor),
     get start() {
       return start;
     },
