@@ -95,7 +95,7 @@ export function iban(options: IbanOptions = {}): Detector {
       let hold = text.length;
       const count = openCandidates(text, Math.max(from, limit - DECIDED_AFTER), limit, starts);
       for (let k = count - 1; k >= 0; k--) {
-        if (ibanEnd(text, starts[k], limit, true, allowLowercase) === OPEN) {
+        if (mayStartAt(text, starts[k], limit) && ibanEnd(text, starts[k], limit, true, allowLowercase) === OPEN) {
           hold = starts[k];
           break;
         }
@@ -106,7 +106,7 @@ export function iban(options: IbanOptions = {}): Detector {
         moved = false;
         const crossing = groupStarts(text, Math.max(from, hold - MAX_SPAN), hold, starts);
         for (let k = crossing - 1; k >= 0; k--) {
-          if (ibanEnd(text, starts[k], limit, true, allowLowercase) > hold) {
+          if (mayStartAt(text, starts[k], limit) && ibanEnd(text, starts[k], limit, true, allowLowercase) > hold) {
             hold = starts[k];
             moved = true;
             break;
@@ -153,18 +153,35 @@ function openCandidates(text: string, floor: number, limit: number, out: Int32Ar
     const last = text.charCodeAt(index - 1);
     if (last === SPACE || last === HYPHEN || last === DOT) index--;
   }
-  for (let group = 0; index > floor; group++) {
-    const runEnd = index;
-    while (index > floor && isAsciiAlphanumeric(text.charCodeAt(index - 1))) index--;
-    // Only the last run may be shorter or longer than a group of 4.
-    if (index === runEnd || (group > 0 && runEnd - index !== 4)) break;
-    out[count++] = index;
-    if (index === floor) break;
+  // The last run, of any length.
+  const lastEnd = index;
+  while (index > floor && isAsciiAlphanumeric(text.charCodeAt(index - 1))) index--;
+  if (index === lastEnd) return 0;
+  out[count++] = index;
+  // Groups of exactly 4 before it, each after a single separator: a longer run is not read to
+  // its start (prose has few words of 4 letters in a row).
+  while (index > floor) {
     const separator = text.charCodeAt(index - 1);
     if (separator !== SPACE && separator !== HYPHEN) break;
     index--;
+    const runEnd = index;
+    while (index > floor && runEnd - index < 5 && isAsciiAlphanumeric(text.charCodeAt(index - 1))) index--;
+    if (runEnd - index !== 4) break;
+    out[count++] = index;
   }
   return count;
+}
+
+/**
+ * False when `ibanEnd(text, start, limit, …)` is surely NONE: an IBAN starts with two letters and
+ * two check digits, and ibanEnd answers OPEN or an end only after reading those (or reaching
+ * `limit`). Prose fails here at once, so pending calls ibanEnd for few of its candidates.
+ */
+function mayStartAt(text: string, start: number, limit: number): boolean {
+  if (!isAsciiLetter(text.charCodeAt(start))) return false;
+  if (start + 1 < limit && !isAsciiLetter(text.charCodeAt(start + 1))) return false;
+  if (start + 2 < limit && !isDigit(text.charCodeAt(start + 2))) return false;
+  return start + 3 >= limit || isDigit(text.charCodeAt(start + 3));
 }
 
 /**
