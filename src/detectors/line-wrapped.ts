@@ -1,3 +1,6 @@
+import { isHighSurrogate } from '../internal/digit-boundary.js';
+import { isDigit } from '../scanner/char-class.js';
+import { IBAN_LENGTHS_SOURCE } from './iban.js';
 import { createScan, HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector, Finding } from '../types.js';
 
@@ -14,6 +17,11 @@ const LF = 10; // '\n'
 const CR = 13; // '\r'
 const SPACE = 32; // ' '
 const HYPHEN = 45; // '-'
+const COMMA = 44; // ','
+const DOT = 46; // '.'
+const SLASH = 47; // '/'
+const COLON = 58; // ':'
+const UNDERSCORE = 95; // '_'
 
 /**
  * Finds the values of a grouped, checksummed detector (`creditCard()`, `iban()`) that a log or a
@@ -41,6 +49,9 @@ export function lineWrapped(detector: Detector): Detector {
   const reach = detector.maxLength;
   const before = reach + detector.lookbehind;
   const after = reach + AFTER;
+  const screen = tailScreen(detector);
+  // Whether the detector reads lowercase values: a lowercase country code alone is an open IBAN then.
+  const lowercase = screen === ibanTail && detector.pending('de', 0) === 0;
 
   /** Findings of `detector` across the break at `at` (`length` units), in the text up to `limit`. */
   const across = (text: string, at: number, length: number, limit: number, from: number, out: Finding[]): void => {
@@ -84,17 +95,23 @@ export function lineWrapped(detector: Detector): Detector {
       const end = text.length;
       let hold = end;
       // A break still to come: the wrapped detector's own hold on the tail, since the break
-      // becomes a separator and that is some text appended.
+      // becomes a separator and that is some text appended. Most tails are decided by the
+      // screen without slicing the text and asking the detector.
       if (end > from) {
         const windowStart = Math.max(0, end - before);
-        const held = windowStart + detector.pending(text.slice(windowStart), Math.max(0, from - windowStart));
+        let held = screen(text, Math.max(from, windowStart), windowStart, end, lowercase);
+        if (held === ASK) held = windowStart + detector.pending(text.slice(windowStart), Math.max(0, from - windowStart));
         if (held < end) hold = Math.max(from, held);
       }
-      // Breaks whose window is not complete yet: found with two native searches, since most
-      // tails hold none (a `charCodeAt` loop over the last `after + 2` code units cost more than
-      // the rest of a stream check: 83 -> ~50 ns for lineWrapped(creditCard()), bench cleanChat).
-      const breaks: number[] = [];
-      for (let at = firstBreak(text, Math.max(from + 1, end - after - 2)); at < end; at++) {
+      // Breaks whose window is not complete yet: the first found natively, once per check for
+      // every instance (`breakAfter`), since most tails hold none.
+      let at = breakAfter(text, from);
+      if (at < end) {
+        const floor = Math.max(from + 1, end - after - 2);
+        if (at < floor) at = firstBreak(text, floor);
+      }
+      let breaks: number[] | undefined;
+      for (; at < end; at++) {
         const code = text.charCodeAt(at);
         if (code === CR && at === end - 1) {
           // '\r' or the start of '\r\n': hold from where a finding across it could start.
@@ -105,7 +122,7 @@ export function lineWrapped(detector: Detector): Detector {
         const length = breakLength(text, at);
         if (length === 0 || !isAlphanumeric(text.charCodeAt(at - 1))) continue;
         if (at + length < end && !isAlphanumeric(text.charCodeAt(at + length))) continue;
-        breaks.push(at, length);
+        (breaks ??= []).push(at, length);
         const windowStart = Math.max(0, at - before);
         const view = text.slice(windowStart, at) + String.fromCharCode(separatorBefore(text, at)) + text.slice(at + length);
         const held = detector.pending(view, Math.max(0, from - windowStart));
@@ -113,7 +130,7 @@ export function lineWrapped(detector: Detector): Detector {
         if (length === 2) at++;
       }
       // No decided finding across a break may cross the hold.
-      if (hold < end && breaks.length > 0) {
+      if (hold < end && breaks !== undefined) {
         const found: Finding[] = [];
         for (let k = 0; k < breaks.length; k += 2) across(text, breaks[k], breaks[k + 1], end, from, found);
         for (let moved = true; moved; ) {
@@ -129,6 +146,148 @@ export function lineWrapped(detector: Detector): Detector {
       return hold;
     },
   };
+}
+
+/**
+ * What the wrapped detector's `pending` returns on the tail, worked out without asking it, or
+ * ASK: `screen(text, floor, windowStart, end)` stands for `windowStart +
+ * detector.pending(text.slice(windowStart), floor − windowStart)` with `floor` >= `windowStart`
+ * and `end` − `windowStart` at most the detector's maxLength + lookbehind. `lowercase`: whether
+ * the detector reads lowercase values (`iban()`'s `allowLowercase`).
+ */
+type TailScreen = (text: string, floor: number, windowStart: number, end: number, lowercase: boolean) => number;
+
+const ASK = -1;
+
+/**
+ * The screen for a built-in detector, known by its name, type and lengths; a detector of the
+ * caller's is always asked. Asking was most of a stream check: slicing the tail and running the
+ * card's and the IBAN's pending on it were 4.4% of the CPU samples of a 4-char stream of
+ * bench/fixtures.ts `cleanChat` (insitu.sh), while most tails there end in a word no card or
+ * IBAN can start. test/detectors/line-wrapped.test.ts checks each screen against its detector.
+ */
+function tailScreen(detector: Detector): TailScreen {
+  if (detector.name === 'credit-card' && detector.type === 'CREDIT_CARD' && detector.maxLength === 23 && detector.lookbehind === 8) return cardTail;
+  if (detector.name === 'iban' && detector.type === 'IBAN' && detector.maxLength === 41 && detector.lookbehind === 2) return ibanTail;
+  return askAlways;
+}
+
+const askAlways: TailScreen = () => ASK;
+
+/** Longest stretch of number punctuation `cardTail` reads: the card's longest value. */
+const CARD_STRETCH = 23;
+
+/**
+ * `creditCard()` holds from the first digit run of the trailing stretch of digits and number
+ * punctuation (`digitTailPending`, src/internal/digit-boundary.ts): a tail whose stretch holds
+ * no digit is decided. A stretch longer than a card or reaching `floor`, or a trailing high
+ * surrogate (held back by the card itself), is left to it.
+ */
+function cardTail(text: string, floor: number, windowStart: number, end: number): number {
+  const stop = Math.max(floor, end - CARD_STRETCH);
+  for (let index = end; index > stop; index--) {
+    const code = text.charCodeAt(index - 1);
+    if (code === SPACE || code === HYPHEN || code === DOT || code === COMMA || code === SLASH || code === COLON) continue;
+    return isDigit(code) || isHighSurrogate(code) ? ASK : end;
+  }
+  return ASK;
+}
+
+/** Most code units an IBAN reaches back over groups before a start (`MAX_SPAN` of iban.ts). */
+const IBAN_SPAN = 41;
+
+/**
+ * `iban()` holds from the earliest start still open (its `openCandidates` and `ibanEnd`): the
+ * last run of ASCII letters and digits before the end (after one trailing space, '-' or '.'),
+ * or a run of exactly 4 before it joined by single spaces or '-'. An IBAN starts with a country
+ * code (two letters of one case) then two digits, so most starts are never open; a trailing
+ * letter or country code after a space is open, and held unless groups of 4 before it may
+ * belong to it. Anything else (a trailing high surrogate, lowercase country codes, which depend
+ * on the detector's `allowLowercase`, a start after a non-ASCII character) is left to it.
+ */
+function ibanTail(text: string, floor: number, windowStart: number, end: number, lowercase: boolean): number {
+  const last = text.charCodeAt(end - 1);
+  if (isHighSurrogate(last)) return ASK;
+  let index = last === SPACE || last === HYPHEN || last === DOT ? end - 1 : end;
+  let open = end;
+  for (let group = 0; index > floor; group++) {
+    const runEnd = index;
+    // The last run may be any length, the runs before it are groups of 4: stop reading at 5.
+    const stop = group === 0 ? floor : Math.max(floor, runEnd - 5);
+    while (index > stop && isAlphanumeric(text.charCodeAt(index - 1))) index--;
+    if (index === runEnd || (group > 0 && runEnd - index !== 4)) break;
+    const start = ibanStart(text, index, windowStart, end, lowercase);
+    if (start === ASK) return ASK;
+    if (start === OPEN) open = index;
+    if (index === floor) break;
+    const separator = text.charCodeAt(index - 1);
+    if (separator !== SPACE && separator !== HYPHEN) break;
+    index--;
+  }
+  if (open === end) return end;
+  // Held from `open` unless an IBAN in groups of 4 before it may run across it (its `groupStarts`).
+  const reach = Math.max(floor, open - IBAN_SPAN);
+  for (index = open; index - 5 >= reach; index -= 5) {
+    const separator = text.charCodeAt(index - 1);
+    if (separator !== SPACE && separator !== HYPHEN) break;
+    let group = index - 5;
+    while (group < index - 1 && isAlphanumeric(text.charCodeAt(group))) group++;
+    if (group < index - 1) break;
+    if (ibanStart(text, index - 5, windowStart, end, lowercase) !== NEVER) return ASK;
+  }
+  return open;
+}
+
+/** `ibanStart` results: never an IBAN's start whatever follows, surely a start still open. */
+const NEVER = -2;
+const OPEN = -3;
+
+/** What `ibanEnd` of iban.ts makes of a start at the run of letters and digits at `start`: NEVER, OPEN or ASK. */
+function ibanStart(text: string, start: number, windowStart: number, end: number, lowercase: boolean): number {
+  const first = text.charCodeAt(start);
+  if (isDigit(first)) return NEVER;
+  if (start > windowStart) {
+    // Glued to a word before it (the run was cut at `floor`, or an underscore).
+    const before = text.charCodeAt(start - 1);
+    if (before >= 128) return ASK;
+    if (isAlphanumeric(before) || before === UNDERSCORE) return NEVER;
+  }
+  if (start + 1 === end) return OPEN;
+  const second = text.charCodeAt(start + 1);
+  if (isDigit(second) || ((second ^ first) & 0x20) !== 0 || !isAlphanumeric(second)) return NEVER;
+  if (!isCountry(first, second)) return NEVER;
+  if (start + 2 < end && !isDigit(text.charCodeAt(start + 2))) return NEVER;
+  if (!lowercase && (first & 0x20) !== 0) return NEVER;
+  return start + 2 === end ? OPEN : ASK;
+}
+
+/** Country codes of the IBAN registry (iban.ts), by (first letter − 'A') · 26 + (second − 'A'). */
+const COUNTRIES: Uint8Array = /* #__PURE__ */ buildCountries(IBAN_LENGTHS_SOURCE.registry + IBAN_LENGTHS_SOURCE.national);
+
+function buildCountries(table: string): Uint8Array {
+  const countries = new Uint8Array(26 * 26);
+  for (let index = 0; index < table.length; index += 4) countries[(table.charCodeAt(index) - 65) * 26 + (table.charCodeAt(index + 1) - 65)] = 1;
+  return countries;
+}
+
+const isCountry = (first: number, second: number): boolean => COUNTRIES[((first | 0x20) - 97) * 26 + ((second | 0x20) - 97)] === 1;
+
+/**
+ * The last `breakAfter` search, shared by every instance: the default set runs two (cards,
+ * IBANs) on the same stream check, and most of its tails hold no line break.
+ */
+let breakText = '';
+let breakFrom = -1;
+let breakIndex = 0;
+
+/** Index of the first line break after `from` (from `from` + 1), or `text.length`. */
+function breakAfter(text: string, from: number): number {
+  if (text !== breakText || from !== breakFrom) {
+    breakIndex = firstBreak(text, from + 1);
+    breakText = text;
+    breakFrom = from;
+  }
+  return breakIndex;
 }
 
 /** Index of the first '\n' or '\r' at or after `from`, or `text.length`. */

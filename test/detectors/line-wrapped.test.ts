@@ -84,6 +84,45 @@ describe('lineWrapped', () => {
     });
   }
 
+  /** [tail, pending from 0 of lineWrapped(iban()), of lineWrapped(iban({ allowLowercase: false })), of lineWrapped(creditCard())]. */
+  const tails: [string, number, number, number][] = [
+    ['Please add', 10, 10, 10], // a word no IBAN starts
+    ['logged in ', 10, 10, 10], // a finished short word
+    ['monitor I', 8, 8, 9], // one letter may start a country code
+    ['see you at', 8, 10, 10], // AT (Austria), in lowercase
+    ['IBAN DE', 5, 5, 7],
+    ['foo_de', 6, 6, 6], // glued to a word
+    ['the IBAN is DE89', 12, 12, 16],
+    ['card 4111 ', 10, 10, 5], // a card's first group
+    ['pay 12, ok', 10, 10, 10],
+    ['ends 4111 1111\n1111', 19, 19, 5], // a break inside a card still being read
+  ];
+  for (const [text, ...expected] of tails) {
+    it(`holds ${JSON.stringify(text)} where the wrapped detector would`, () => {
+      expect([lineWrapped(iban()), lineWrapped(iban({ allowLowercase: false })), lineWrapped(creditCard())].map((detector) => detector.pending(text, 0))).toEqual(expected);
+    });
+  }
+
+  it('decides tails without asking the wrapped detector exactly as asking it would', () => {
+    // The built-in card and IBAN are screened (line-wrapped.ts `tailScreen`); the same detector
+    // under another name is always asked. Their pendings must agree everywhere.
+    const parts = ['DE', 'de', 'De', 'GB', 'no', 'NO', 'I', 'a', '89', '3704', '4111', '1', ' ', ' ', '-', '.', ',', '/', ':', '_', 'é', '😀', '\ud83d', '\n', 'abcd', 'NWBK'];
+    const soup = fc.array(fc.constantFrom(...parts), { maxLength: 40 }).map((chosen) => chosen.join(''));
+    const pairs = [iban, () => iban({ allowLowercase: false }), creditCard].map((make) => {
+      const asked = make();
+      return [lineWrapped(make()), lineWrapped({ ...asked, name: `${asked.name}-asked` })];
+    });
+    fc.assert(
+      fc.property(soup, fc.nat(), (text, pick) => {
+        for (let end = 0; end <= text.length; end++) {
+          const prefix = text.slice(0, end);
+          for (const from of [0, pick % (end + 1)]) for (const [screened, asked] of pairs) expect(screened.pending(prefix, from)).toBe(asked.pending(prefix, from));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('streams random wrapped soup like one-shot', () => {
     const soup = fc.array(fc.constantFrom('4111', '1111', ' ', '-', '\n', '\r\n', '\r', 'DE89', '3704', 'x'), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(
