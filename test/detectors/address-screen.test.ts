@@ -112,6 +112,9 @@ describe('address screen', () => {
       return result;
     };
     for (const line of ['after 8 days. The monitor I', 'stuck at 9% since', 'took 67 minutes for', 'add 9 more licenses', 'at 12, and then', 'on 12 March', 'at 10:3', 'it was 4.4.7']) expect(settled(line)).toBe(true);
+    // A lower-case first name word without a suffix among the names (read to the end or not).
+    for (const line of ['Error 503 after login in the', 'invoice for 2017 shows £1034.31', 'after 2 da', 'Error 503 after lo', 'we need 12 green oak trees now', 'at 12 main', 'at 12 after login shows after login shows x', 'at 12 after login shows after login x', 'at 12 after login shows after login shows 5 x']) expect(settled(line)).toBe(true);
+    for (const line of ['at 12 oak lane', 'at 12 green oak st', 'at 12 old 5 Rd']) expect(settled(line)).toBe(false);
     for (const line of ['at 12 The Street', 'at 12 us highway 5', 'at 12 bis rue de la Paix', 'at 12, rue de la Paix', 'Flat 3, 12 High St', 'at 12 Main', 'at 12 3rd']) expect(settled(line)).toBe(false);
   });
 
