@@ -429,6 +429,12 @@ const READ_ON: readonly string[] = /* #__PURE__ */ [...MONTH_NAMES, ...MONTH_NAM
  */
 const READ_ON_SLOTS: readonly string[] = /* #__PURE__ */ buildSlots(READ_ON, MAX_MONTH);
 
+/** Bit (letter - 'a') of `READ_ON_INITIALS[length]` set when a word of `READ_ON` has that length and initial. */
+const READ_ON_INITIALS: Int32Array = /* #__PURE__ */ READ_ON.reduce((bits, word) => {
+  bits[word.length] |= 1 << (word.charCodeAt(0) - 97);
+  return bits;
+}, new Int32Array(MAX_MONTH + 1));
+
 /** Month names by first letter: slot `letter - 'a'` holds those months' names, concatenated with a space after each. */
 const MONTHS_BY_INITIAL: readonly string[] = /* #__PURE__ */ buildSlots(
   MONTH_NAMES.map((name) => `${name} `),
@@ -444,7 +450,10 @@ function buildSlots(words: readonly string[], maxLength: number): string[] {
 
 /** True when the word `text[start, start + length)` (ASCII letters, 3 to MAX_MONTH) is one of `READ_ON`, ignoring case. */
 function readsOn(text: string, start: number, length: number): boolean {
-  const words = READ_ON_SLOTS[length * 26 + (text.charCodeAt(start) | 0x20) - 97];
+  const initial = (text.charCodeAt(start) | 0x20) - 97;
+  // Most words have no slot: the bit of their length and initial is clear (no string is loaded).
+  if (((READ_ON_INITIALS[length] >>> initial) & 1) === 0) return false;
+  const words = READ_ON_SLOTS[length * 26 + initial];
   for (let at = 0; at < words.length; at += length) {
     let k = 1;
     while (k < length && (text.charCodeAt(start + k) | 0x20) === words.charCodeAt(at + k)) k++;
@@ -459,7 +468,9 @@ function isMonthPrefix(text: string, start: number, end: number): boolean {
   if (length < 3 && end < text.length) return false;
   // Most words start with a letter no month name does (a stream check asks for every trailing
   // word); the others are compared with the one to three months of their initial.
-  const names = MONTHS_BY_INITIAL[(text.charCodeAt(start) | 0x20) - 97];
+  const initial = (text.charCodeAt(start) | 0x20) - 97;
+  if (((MONTH_INITIALS >>> initial) & 1) === 0) return false;
+  const names = MONTHS_BY_INITIAL[initial];
   for (let at = 0; at < names.length; ) {
     let k = 1;
     while (k < length && (text.charCodeAt(start + k) | 0x20) === names.charCodeAt(at + k)) k++;
