@@ -235,8 +235,12 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
    * Follows `trie` from `start` as far as the text allows (at most MAX_MATCH code units) and
    * records every form that ends there at a token boundary. `limit` bounds where a before-cue may
    * end. Sets `open` to what the walk could still become when it ran into the end of the text.
+   * `want`: the flags the caller reads (results and `open` bits outside it are left unset); the
+   * walk stops where no form below its node has one of them (`below`), so an after-window walk
+   * that wants only CUE_AFTER leaves a word as soon as no unit or cue can follow. Measured on
+   * the bench's "move my delivery to Monday" messages: one decide 750 → 630 ns.
    */
-  const walk = (trie: Trie, text: string, start: number, limit: number): void => {
+  const walk = (trie: Trie, text: string, start: number, limit: number, want: number): void => {
     termEnd = -1;
     beforeEnd = -1;
     selfEnd = -1;
@@ -301,7 +305,7 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
       } else {
         child = childOf(trie, node, symbol);
       }
-      if (child <= 0) return;
+      if (child <= 0 || (trie.below[child] & want) === 0) return;
       node = child;
       position += advance;
       const flags = trie.flags[node];
@@ -344,13 +348,16 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
 
   const decide = (text: string, start: number, streaming: boolean): number => {
     if (!isTokenStart(text, start)) return NONE;
-    walk(lower, text, start, start);
+    walk(lower, text, start, start, TERM | ANTI);
     let end = termEnd;
     let info = termInfo;
     let undecided = streaming && (open & TERM) !== 0;
+    // The anti-cue walk of the match's first token below is this same walk: keep its results.
+    const startAnti = antiEnd;
+    const startOpen = open;
     const code = text.charCodeAt(start);
     if ((code - 65) >>> 0 <= 25) {
-      walk(exact, text, start, start);
+      walk(exact, text, start, start, TERM);
       if (termEnd > end) {
         end = termEnd;
         info = termInfo;
@@ -368,7 +375,7 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
     let strongBefore = false;
     let selfCue = false;
     for (let k = 0; k < count; k++) {
-      walk(lower, text, tokenStarts[k], start);
+      walk(lower, text, tokenStarts[k], start, TERM | CUE_BEFORE | CUE_SELF | ANTI);
       if (antiEnd > start) return NONE;
       if (streaming && (open & ANTI) !== 0) undecided = true;
       // A health phrase before the term, or an unambiguous (T1) term ("bipolar disorder and lithium").
@@ -376,8 +383,10 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
       // "my cold", "I have a cold": the self cue ends right before the term or one token earlier.
       if (selfEnd >= 0 && (selfEnd === tokenEnds[0] || (count >= SELF_GAP && selfEnd === tokenEnds[SELF_GAP - 1]))) selfCue = true;
     }
-    for (let token = start; token < end; token = nextTokenStart(text, token, end)) {
-      walk(lower, text, token, start);
+    if (startAnti > 0) return NONE;
+    if (streaming && (startOpen & ANTI) !== 0) undecided = true;
+    for (let token = nextTokenStart(text, start, end); token < end; token = nextTokenStart(text, token, end)) {
+      walk(lower, text, token, start, ANTI);
       if (antiEnd > 0) return NONE;
       if (streaming && (open & ANTI) !== 0) undecided = true;
     }
@@ -399,7 +408,7 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
       // "20mg": the unit after a number is the cue.
       let from = position;
       while (from < position + 12 && from < text.length && (text.charCodeAt(from) - 48) >>> 0 <= 9) from++;
-      walk(lower, text, from, from);
+      walk(lower, text, from, from, CUE_AFTER);
       if (afterFound) return EMIT;
       if (streaming && (open & CUE_AFTER) !== 0) return UNDECIDED;
       position = tokenEnd(text, position);
