@@ -193,17 +193,14 @@ function cardTail(text: string, floor: number, windowStart: number, end: number)
   return ASK;
 }
 
-/** Most code units an IBAN reaches back over groups before a start (`MAX_SPAN` of iban.ts). */
-const IBAN_SPAN = 41;
-
 /**
  * `iban()` holds from the earliest start still open (its `openCandidates` and `ibanEnd`): the
  * last run of ASCII letters and digits before the end (after one trailing space, '-' or '.'),
  * or a run of exactly 4 before it joined by single spaces or '-'. An IBAN starts with a country
  * code (two letters of one case) then two digits, so most starts are never open; a trailing
- * letter or country code after a space is open, and held unless groups of 4 before it may
- * belong to it. Anything else (a trailing high surrogate, lowercase country codes, which depend
- * on the detector's `allowLowercase`, a start after a non-ASCII character) is left to it.
+ * letter or country code is open. Anything else (a trailing high surrogate, a start after a
+ * non-ASCII character, two digits after a country code) is left to it. Each unit is read once:
+ * in place, reading the tail was the whole cost of this screen (as of `iban()`'s own pending).
  */
 function ibanTail(text: string, floor: number, windowStart: number, end: number, lowercase: boolean): number {
   const last = text.charCodeAt(end - 1);
@@ -214,27 +211,35 @@ function ibanTail(text: string, floor: number, windowStart: number, end: number,
     const runEnd = index;
     // The last run may be any length, the runs before it are groups of 4: stop reading at 5.
     const stop = group === 0 ? floor : Math.max(floor, runEnd - 5);
-    while (index > stop && isAlphanumeric(text.charCodeAt(index - 1))) index--;
+    // The run's first three units as it grows backwards, and the unit before it.
+    let first = -1;
+    let second = -1;
+    let third = -1;
+    let before = -1;
+    while (index > stop) {
+      const code = text.charCodeAt(index - 1);
+      if (!isAlphanumeric(code)) {
+        before = code;
+        break;
+      }
+      third = second;
+      second = first;
+      first = code;
+      index--;
+    }
     if (index === runEnd || (group > 0 && runEnd - index !== 4)) break;
-    const start = ibanStart(text, index, windowStart, end, lowercase);
-    if (start === ASK) return ASK;
-    if (start === OPEN) open = index;
-    if (index === floor) break;
-    const separator = text.charCodeAt(index - 1);
-    if (separator !== SPACE && separator !== HYPHEN) break;
+    if (before < 0 && index > windowStart) before = text.charCodeAt(index - 1); // stopped at `floor`
+    // Past the run only the trailing separator may follow before the end.
+    if (index + 1 >= runEnd) second = index + 1 < end ? last : -1;
+    if (index + 2 >= runEnd) third = index + 2 < end ? last : -1;
+    const verdict = ibanStart(first, second, third, before, lowercase);
+    if (verdict === ASK) return ASK;
+    if (verdict === OPEN) open = index;
+    if (index === floor || (before !== SPACE && before !== HYPHEN)) break;
     index--;
   }
-  if (open === end) return end;
-  // Held from `open` unless an IBAN in groups of 4 before it may run across it (its `groupStarts`).
-  const reach = Math.max(floor, open - IBAN_SPAN);
-  for (index = open; index - 5 >= reach; index -= 5) {
-    const separator = text.charCodeAt(index - 1);
-    if (separator !== SPACE && separator !== HYPHEN) break;
-    let group = index - 5;
-    while (group < index - 1 && isAlphanumeric(text.charCodeAt(group))) group++;
-    if (group < index - 1) break;
-    if (ibanStart(text, index - 5, windowStart, end, lowercase) !== NEVER) return ASK;
-  }
+  // An IBAN from a group before `open` cannot end after it, as `iban()` also checks: it would
+  // end before the end of the text, inside or right after the open country code, glued to it.
   return open;
 }
 
@@ -242,23 +247,22 @@ function ibanTail(text: string, floor: number, windowStart: number, end: number,
 const NEVER = -2;
 const OPEN = -3;
 
-/** What `ibanEnd` of iban.ts makes of a start at the run of letters and digits at `start`: NEVER, OPEN or ASK. */
-function ibanStart(text: string, start: number, windowStart: number, end: number, lowercase: boolean): number {
-  const first = text.charCodeAt(start);
+/**
+ * What `ibanEnd` of iban.ts makes of a start whose first three units are `first`, `second`,
+ * `third` (-1: past the end of the text) after the unit `before` (-1: none, the window's
+ * start): NEVER, OPEN or ASK.
+ */
+function ibanStart(first: number, second: number, third: number, before: number, lowercase: boolean): number {
   if (isDigit(first)) return NEVER;
-  if (start > windowStart) {
-    // Glued to a word before it (the run was cut at `floor`, or an underscore).
-    const before = text.charCodeAt(start - 1);
-    if (before >= 128) return ASK;
-    if (isAlphanumeric(before) || before === UNDERSCORE) return NEVER;
-  }
-  if (start + 1 === end) return OPEN;
-  const second = text.charCodeAt(start + 1);
+  // Glued to a word before it (the run was cut at `floor`, or an underscore).
+  if (before >= 128) return ASK;
+  if (isAlphanumeric(before) || before === UNDERSCORE) return NEVER;
+  if (second < 0) return OPEN;
   if (isDigit(second) || ((second ^ first) & 0x20) !== 0 || !isAlphanumeric(second)) return NEVER;
   if (!isCountry(first, second)) return NEVER;
-  if (start + 2 < end && !isDigit(text.charCodeAt(start + 2))) return NEVER;
+  if (third >= 0 && !isDigit(third)) return NEVER;
   if (!lowercase && (first & 0x20) !== 0) return NEVER;
-  return start + 2 === end ? OPEN : ASK;
+  return third < 0 ? OPEN : ASK;
 }
 
 /** Country codes of the IBAN registry (iban.ts), by (first letter − 'A') · 26 + (second − 'A'). */
