@@ -173,10 +173,31 @@ function endsWithGermanType(text: string, start: number, end: number, lex: Lexic
   return false;
 }
 
-/** The lower-cased word is the start of one of `words` ("Stra" of "straße", "Bo" of "box"). */
+/**
+ * The lower-cased word is the start of one of `words` ("Stra" of "straße", "Bo" of "box"). An
+ * ASCII word is tested for ASCII once and then compared in place, first letter first: capitalised
+ * sentence starters ("Service", "After", "Please") start like a German street type and were
+ * tested for ASCII and compared once per type, ten times, on every stream check that ends in one.
+ */
 function isPrefixOfAny(text: string, start: number, end: number, words: readonly string[]): boolean {
-  for (const word of words) if (foldedIsPrefixOf(text, start, end, word)) return true;
+  if (!isAsciiRange(text, start, end)) {
+    for (const word of words) if (foldedIsPrefixOf(text, start, end, word)) return true;
+    return false;
+  }
+  const length = end - start;
+  const first = foldedCode(text.charCodeAt(start));
+  for (const word of words) {
+    if (length > word.length || word.charCodeAt(0) !== first) continue;
+    let at = 1;
+    while (at < length && foldedCode(text.charCodeAt(start + at)) === word.charCodeAt(at)) at++;
+    if (at === length) return true;
+  }
   return false;
+}
+
+/** An ASCII code unit with upper case folded to lower case. */
+function foldedCode(code: number): number {
+  return (code - 65) >>> 0 <= 25 ? code | CASE_BIT : code;
 }
 
 /** `isGermanAdjective` (address-parser.ts) for the word at `[start, end)`, read in place; the capital is tested here. */

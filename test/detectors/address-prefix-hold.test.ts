@@ -14,6 +14,19 @@ describe('prefixHold', () => {
   it('holds the post-office words before a box from the first of them', () => {
     expect(hold('send it to P.O. Bo')).toBe(11);
     expect(hold('send to PO box ')).toBe(8);
+    expect(hold('mail to Post Offi')).toBe(8);
+    expect(hold('mail to Post Offices')).toBe(13); // no longer the start of "office"
+  });
+
+  it('holds a capitalised trailing word from before it when it may still become a German street type', () => {
+    // "Berliner Stra" may become "Berliner Straße 12": the adjective is held with it.
+    expect(hold('meet at Berliner Stra')).toBe(8);
+    expect(hold('meet at Berliner Straß')).toBe(8);
+    expect(hold('meet at Berliner Al')).toBe(8);
+    // Past every type's start ("Service", "Strand"): only the word itself.
+    expect(hold('meet at Berliner Service')).toBe(17);
+    expect(hold('meet at Berliner Strand')).toBe(17);
+    expect(hold('meet at berliner stra')).toBe(17); // lower case: not a German name
   });
 
   it('holds a complete unit word or German street word that may still get its number', () => {
