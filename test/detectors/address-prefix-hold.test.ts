@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressLexicon } from '../../src/detectors/address-lexicon.js';
-import { prefixHold } from '../../src/detectors/address-prefix-hold.js';
+import { prefixHold, prefixHoldByWalk } from '../../src/detectors/address-prefix-hold.js';
 
 const hold = (text: string, floor = 0): number => prefixHold(text, floor, addressLexicon(), new Int32Array(8));
 
@@ -43,6 +44,25 @@ describe('prefixHold', () => {
     expect(hold('it was 4.4.7')).toBe(12);
     expect(hold('any ideas?')).toBe(10);
     expect(hold('Dept of Transport ')).toBe(18);
+  });
+
+  it('decides the usual ASCII tails of chat as the general walk does', () => {
+    expect(hold('it stopped wor')).toBe(11); // a lower-case word still being typed
+    expect(hold('it stopped box')).toBe(11); // 'b': read by the walk
+    expect(hold('on the desk ')).toBe(12);
+    expect(hold('40 days. :)')).toBe(11);
+    expect(hold('ship to apt. ')).toBe(8); // a unit word
+    expect(hold(`at ${'x'.repeat(41)}`)).toBe(44); // longer than any word the machine reads
+    // Words, marks, separators, capitals, non-ASCII letters and blanks, digits, at every floor.
+    const piece = fc.constantFrom('a', 'z', 'P', 'o', 'b', 'S', 'x', 'e', 'r', 'box', 'po', 'flat', 'apt', 'suite', 'Stra', 'Berliner', 'Straße', 'ß', 'é', '’', "'", '-', ' ', '  ', '.', ',', '\n', '\u00a0', '\u2003', '1', '!', '?', ':)', 'x'.repeat(39));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(), (pieces, at) => {
+        const text = pieces.join('');
+        const floor = at % (text.length + 1);
+        expect(hold(text, floor), JSON.stringify(text) + ' ' + floor).toBe(prefixHoldByWalk(text, floor, addressLexicon(), new Int32Array(8)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads nothing before the floor', () => {
