@@ -1,6 +1,3 @@
-import { isHighSurrogate } from '../internal/digit-boundary.js';
-import { isDigit } from '../scanner/char-class.js';
-import { IBAN_LENGTHS_SOURCE } from './iban.js';
 import { createScan, HAS_DIGIT } from '../scanner/scan.js';
 import type { Detector, Finding } from '../types.js';
 
@@ -17,11 +14,6 @@ const LF = 10; // '\n'
 const CR = 13; // '\r'
 const SPACE = 32; // ' '
 const HYPHEN = 45; // '-'
-const COMMA = 44; // ','
-const DOT = 46; // '.'
-const SLASH = 47; // '/'
-const COLON = 58; // ':'
-const UNDERSCORE = 95; // '_'
 
 /**
  * Finds the values of a grouped, checksummed detector (`creditCard()`, `iban()`) that a log or a
@@ -49,9 +41,6 @@ export function lineWrapped(detector: Detector): Detector {
   const reach = detector.maxLength;
   const before = reach + detector.lookbehind;
   const after = reach + AFTER;
-  const screen = tailScreen(detector);
-  // Whether the detector reads lowercase values: a lowercase country code alone is an open IBAN then.
-  const lowercase = screen === ibanTail && detector.pending('de', 0) === 0;
 
   /** Findings of `detector` across the break at `at` (`length` units), in the text up to `limit`. */
   const across = (text: string, at: number, length: number, limit: number, from: number, out: Finding[]): void => {
@@ -95,12 +84,10 @@ export function lineWrapped(detector: Detector): Detector {
       const end = text.length;
       let hold = end;
       // A break still to come: the wrapped detector's own hold on the tail, since the break
-      // becomes a separator and that is some text appended. Most tails are decided by the
-      // screen without slicing the text and asking the detector.
+      // becomes a separator and that is some text appended.
       if (end > from) {
         const windowStart = Math.max(0, end - before);
-        let held = screen(text, Math.max(from, windowStart), windowStart, end, lowercase);
-        if (held === ASK) held = windowStart + detector.pending(text.slice(windowStart), Math.max(0, from - windowStart));
+        const held = windowStart + detector.pending(text.slice(windowStart), Math.max(0, from - windowStart));
         if (held < end) hold = Math.max(from, held);
       }
       // Breaks whose window is not complete yet: the first found natively, once per check for
@@ -147,134 +134,6 @@ export function lineWrapped(detector: Detector): Detector {
     },
   };
 }
-
-/**
- * What the wrapped detector's `pending` returns on the tail, worked out without asking it, or
- * ASK: `screen(text, floor, windowStart, end)` stands for `windowStart +
- * detector.pending(text.slice(windowStart), floor − windowStart)` with `floor` >= `windowStart`
- * and `end` − `windowStart` at most the detector's maxLength + lookbehind. `lowercase`: whether
- * the detector reads lowercase values (`iban()`'s `allowLowercase`).
- */
-type TailScreen = (text: string, floor: number, windowStart: number, end: number, lowercase: boolean) => number;
-
-const ASK = -1;
-
-/**
- * The screen for a built-in detector, known by its name, type and lengths; a detector of the
- * caller's is always asked. Asking was most of a stream check: slicing the tail and running the
- * card's and the IBAN's pending on it were 4.4% of the CPU samples of a 4-char stream of
- * bench/fixtures.ts `cleanChat` (insitu.sh), while most tails there end in a word no card or
- * IBAN can start. test/detectors/line-wrapped.test.ts checks each screen against its detector.
- */
-function tailScreen(detector: Detector): TailScreen {
-  if (detector.name === 'credit-card' && detector.type === 'CREDIT_CARD' && detector.maxLength === 23 && detector.lookbehind === 8) return cardTail;
-  if (detector.name === 'iban' && detector.type === 'IBAN' && detector.maxLength === 41 && detector.lookbehind === 2) return ibanTail;
-  return askAlways;
-}
-
-const askAlways: TailScreen = () => ASK;
-
-/** Longest stretch of number punctuation `cardTail` reads: the card's longest value. */
-const CARD_STRETCH = 23;
-
-/**
- * `creditCard()` holds from the first digit run of the trailing stretch of digits and number
- * punctuation (`digitTailPending`, src/internal/digit-boundary.ts): a tail whose stretch holds
- * no digit is decided. A stretch longer than a card or reaching `floor`, or a trailing high
- * surrogate (held back by the card itself), is left to it.
- */
-function cardTail(text: string, floor: number, windowStart: number, end: number): number {
-  const stop = Math.max(floor, end - CARD_STRETCH);
-  for (let index = end; index > stop; index--) {
-    const code = text.charCodeAt(index - 1);
-    if (code === SPACE || code === HYPHEN || code === DOT || code === COMMA || code === SLASH || code === COLON) continue;
-    return isDigit(code) || isHighSurrogate(code) ? ASK : end;
-  }
-  return ASK;
-}
-
-/**
- * `iban()` holds from the earliest start still open (its `openCandidates` and `ibanEnd`): the
- * last run of ASCII letters and digits before the end (after one trailing space, '-' or '.'),
- * or a run of exactly 4 before it joined by single spaces or '-'. An IBAN starts with a country
- * code (two letters of one case) then two digits, so most starts are never open; a trailing
- * letter or country code is open. Anything else (a trailing high surrogate, a start after a
- * non-ASCII character, two digits after a country code) is left to it. Each unit is read once:
- * in place, reading the tail was the whole cost of this screen (as of `iban()`'s own pending).
- */
-function ibanTail(text: string, floor: number, windowStart: number, end: number, lowercase: boolean): number {
-  const last = text.charCodeAt(end - 1);
-  if (isHighSurrogate(last)) return ASK;
-  let index = last === SPACE || last === HYPHEN || last === DOT ? end - 1 : end;
-  let open = end;
-  for (let group = 0; index > floor; group++) {
-    const runEnd = index;
-    // The last run may be any length, the runs before it are groups of 4: stop reading at 5.
-    const stop = group === 0 ? floor : Math.max(floor, runEnd - 5);
-    // The run's first three units as it grows backwards, and the unit before it.
-    let first = -1;
-    let second = -1;
-    let third = -1;
-    let before = -1;
-    while (index > stop) {
-      const code = text.charCodeAt(index - 1);
-      if (!isAlphanumeric(code)) {
-        before = code;
-        break;
-      }
-      third = second;
-      second = first;
-      first = code;
-      index--;
-    }
-    if (index === runEnd || (group > 0 && runEnd - index !== 4)) break;
-    if (before < 0 && index > windowStart) before = text.charCodeAt(index - 1); // stopped at `floor`
-    // Past the run only the trailing separator may follow before the end.
-    if (index + 1 >= runEnd) second = index + 1 < end ? last : -1;
-    if (index + 2 >= runEnd) third = index + 2 < end ? last : -1;
-    const verdict = ibanStart(first, second, third, before, lowercase);
-    if (verdict === ASK) return ASK;
-    if (verdict === OPEN) open = index;
-    if (index === floor || (before !== SPACE && before !== HYPHEN)) break;
-    index--;
-  }
-  // An IBAN from a group before `open` cannot end after it, as `iban()` also checks: it would
-  // end before the end of the text, inside or right after the open country code, glued to it.
-  return open;
-}
-
-/** `ibanStart` results: never an IBAN's start whatever follows, surely a start still open. */
-const NEVER = -2;
-const OPEN = -3;
-
-/**
- * What `ibanEnd` of iban.ts makes of a start whose first three units are `first`, `second`,
- * `third` (-1: past the end of the text) after the unit `before` (-1: none, the window's
- * start): NEVER, OPEN or ASK.
- */
-function ibanStart(first: number, second: number, third: number, before: number, lowercase: boolean): number {
-  if (isDigit(first)) return NEVER;
-  // Glued to a word before it (the run was cut at `floor`, or an underscore).
-  if (before >= 128) return ASK;
-  if (isAlphanumeric(before) || before === UNDERSCORE) return NEVER;
-  if (second < 0) return OPEN;
-  if (isDigit(second) || ((second ^ first) & 0x20) !== 0 || !isAlphanumeric(second)) return NEVER;
-  if (!isCountry(first, second)) return NEVER;
-  if (third >= 0 && !isDigit(third)) return NEVER;
-  if (!lowercase && (first & 0x20) !== 0) return NEVER;
-  return third < 0 ? OPEN : ASK;
-}
-
-/** Country codes of the IBAN registry (iban.ts), by (first letter − 'A') · 26 + (second − 'A'). */
-const COUNTRIES: Uint8Array = /* #__PURE__ */ buildCountries(IBAN_LENGTHS_SOURCE.registry + IBAN_LENGTHS_SOURCE.national);
-
-function buildCountries(table: string): Uint8Array {
-  const countries = new Uint8Array(26 * 26);
-  for (let index = 0; index < table.length; index += 4) countries[(table.charCodeAt(index) - 65) * 26 + (table.charCodeAt(index + 1) - 65)] = 1;
-  return countries;
-}
-
-const isCountry = (first: number, second: number): boolean => COUNTRIES[((first | 0x20) - 97) * 26 + ((second | 0x20) - 97)] === 1;
 
 /**
  * The last `breakAfter` search, shared by every instance: the default set runs two (cards,
