@@ -38,8 +38,8 @@
  * today (2026-11-22, fast tools timed in turns without forced GC, 17-detector default set:
  * default 0.71–0.76× and structured 2.0–2.1× @redactpii/node, streams 0.13–0.17× one-shot); a drop
  * below a floor is a regression of about 2× or more. Some issue targets are missed today
- * (default set vs @redactpii/node, streaming ratios): the full run and the summary table say so. Growth and latency are
- * properties of the algorithms and are enforced as stated:
+ * (default set vs @redactpii/node, streaming ratios): the full run and the summary table say so.
+ * Growth and latency are properties of the algorithms and are enforced as stated:
  *
  *   target                                              full    --quick fails below/above
  *   structured set vs @redactpii/node, clean chat        ≥ 2×    < 1.2×
