@@ -268,47 +268,66 @@ interface Trie {
   readonly edgeTarget: Int32Array;
 }
 
-/** The folded trie of the forms, flat (about 30,000 nodes with today's lexicon). */
+/**
+ * The folded trie of the forms, flat (about 30,000 nodes with today's lexicon). Typed arrays
+ * sized up front (a form adds at most one node per code unit), filled in one pass: the first
+ * construction in a process pays for this, and a Map from (node, symbol) to child with growing
+ * arrays cost about 20 ms of it, mostly garbage collection.
+ */
 function buildTrie(forms: Iterable<string>, exactForms: Iterable<string>): Trie {
-  // One map from (node, symbol) to child while building: one small Map per node cost 20 ms more.
-  const childKey = new Map<number, number>();
-  const parents: number[] = [NONE, NONE];
-  const symbols: number[] = [0, 0];
-  const depths: number[] = [0, 0];
-  const ends: boolean[] = [false, false];
-  const caseless: boolean[] = [false, false];
+  const caselessList = Array.isArray(forms) ? (forms as readonly string[]) : [...forms];
+  const exactList = Array.isArray(exactForms) ? (exactForms as readonly string[]) : [...exactForms];
+  let capacity = 2;
+  for (const form of caselessList) capacity += form.length;
+  for (const form of exactList) capacity += form.length;
+  const parents = new Int32Array(capacity);
+  const symbols = new Uint8Array(capacity);
+  const depth = new Uint8Array(capacity);
+  const term = new Uint8Array(capacity);
+  const open = new Uint8Array(capacity);
+  // Children while building: dense tables for the first two levels (where a node has up to 38
+  // children: a list there cost 113,000 steps over today's forms), lists below.
+  const firstLevel = new Int32Array(KINDS);
+  const secondLevel = new Int32Array(KINDS * KINDS);
+  const firstChild = new Int32Array(capacity);
+  const nextSibling = new Int32Array(capacity);
+  let size = 2;
   const add = (form: string, isCaseless: boolean): void => {
     let node = ROOT;
+    let top = 0; // the first symbol's offset into secondLevel
     for (let index = 0; index < form.length; index++) {
       const code = form.charCodeAt(index);
-      const symbol = code === SPACE ? SEP : KIND[code]; // KIND folds the case
-      let child = childKey.get(node * 64 + symbol);
-      if (child === undefined) {
-        child = parents.length;
-        parents.push(node);
-        symbols.push(symbol);
-        depths.push(depths[node] + 1);
-        ends.push(false);
-        caseless.push(false);
-        childKey.set(node * 64 + symbol, child);
+      const symbol = code === SPACE ? SEP : code < 256 ? KIND[code] : kindAt(form, index); // folds the case
+      let child: number;
+      if (index === 0) {
+        child = firstLevel[symbol];
+        top = symbol * KINDS;
+      } else if (index === 1) {
+        child = secondLevel[top + symbol];
+      } else {
+        child = firstChild[node];
+        while (child !== NONE && symbols[child] !== symbol) child = nextSibling[child];
+      }
+      if (child === NONE) {
+        child = size++;
+        parents[child] = node;
+        symbols[child] = symbol;
+        depth[child] = index < 255 ? index + 1 : 255;
+        if (index === 0) firstLevel[symbol] = child;
+        else if (index === 1) secondLevel[top + symbol] = child;
+        else {
+          nextSibling[child] = firstChild[node];
+          firstChild[node] = child;
+        }
       }
       node = child;
-      if (isCaseless) caseless[node] = true;
+      if (isCaseless) open[node] = 1;
     }
-    ends[node] = true;
+    term[node] = 1;
   };
-  for (const form of forms) add(form, true);
-  for (const form of exactForms) add(form, false);
-  const size = parents.length;
-  const depth = new Uint8Array(size);
-  const term = new Uint8Array(size);
-  const open = new Uint8Array(size);
-  for (let node = 0; node < size; node++) {
-    depth[node] = Math.min(depths[node], 255);
-    if (ends[node]) term[node] = 1;
-    if (caseless[node]) open[node] = 1;
-  }
-  // Edges grouped by parent: count, prefix sums, fill.
+  for (let k = 0; k < caselessList.length; k++) add(caselessList[k], true);
+  for (let k = 0; k < exactList.length; k++) add(exactList[k], false);
+  // Edges grouped by parent, in node order: count, prefix sums, fill.
   const first = new Int32Array(size + 1);
   for (let node = 2; node < size; node++) first[parents[node] + 1]++;
   for (let node = 0; node < size; node++) first[node + 1] += first[node];
@@ -320,7 +339,7 @@ function buildTrie(forms: Iterable<string>, exactForms: Iterable<string>): Trie 
     edgeSymbol[edge] = symbols[node];
     edgeTarget[edge] = node;
   }
-  return { size, depth, term, open, first, edgeSymbol, edgeTarget };
+  return { size, depth: depth.subarray(0, size), term: term.subarray(0, size), open: open.subarray(0, size), first, edgeSymbol, edgeTarget };
 }
 
 // Packed nodes: a node is a run of cells, its mark and child count (PACKED_TERM | PACKED_OPEN |
@@ -339,13 +358,16 @@ function packTrie({ size, term, open, first, edgeSymbol, edgeTarget }: Trie) {
   const packed = new Int32Array(1 + size + 2 * (size - 2));
   const at = new Int32Array(size);
   let offset = 1;
-  const order: number[] = [ROOT];
-  while (order.length > 0) {
-    const node = order.pop()!;
+  // A stack of nodes to place: each node is pushed once, so `size` cells hold it.
+  const order = new Int32Array(size);
+  let top = 0;
+  order[top++] = ROOT;
+  while (top > 0) {
+    const node = order[--top];
     at[node] = offset;
     offset += 1 + 2 * (first[node + 1] - first[node]);
     // Children pushed last-first come out first-first: a node's first child follows it.
-    for (let edge = first[node + 1] - 1; edge >= first[node]; edge--) order.push(edgeTarget[edge]);
+    for (let edge = first[node + 1] - 1; edge >= first[node]; edge--) order[top++] = edgeTarget[edge];
   }
   for (let node = ROOT; node < size; node++) {
     const base = at[node];
@@ -366,19 +388,30 @@ function packTrie({ size, term, open, first, edgeSymbol, edgeTarget }: Trie) {
  * followed by one space where a phrase goes on ("in ", "my ", "the "): these are BETWEEN for
  * the next token, but leave when its first character may go on with the phrase. Per row, the
  * plain walk's starting point: its node, how far after the token start, and how far back that
- * start is.
+ * start is. Rows are filled from each node's edges (a default, then one write per edge), not
+ * by a child search per kind: that search was most of this function's cost.
  */
 function buildAutomaton({ size, depth, term, first, edgeSymbol, edgeTarget }: Trie) {
-  const childAt = (node: number, symbol: number): number => {
-    for (let edge = first[node]; edge < first[node + 1]; edge++) if (edgeSymbol[edge] === symbol) return edgeTarget[edge];
-    return NONE;
-  };
   const nodeRow = new Int32Array(size).fill(-1);
   const gapRow = new Int32Array(size).fill(-1);
-  let rows = 3;
-  // Rows by depth: the first two levels, read at every word, share the first 54 KB.
-  for (let level = 1; level <= AUTOMATON_DEPTH; level++) for (let node = 2; node < size; node++) if (depth[node] === level) nodeRow[node] = STRIDE * rows++;
-  for (let node = 2; node < size; node++) if (nodeRow[node] >= 0 && term[node] === 0 && childAt(node, SEP) !== NONE) gapRow[node] = STRIDE * rows++;
+  const phraseOf = new Int32Array(size); // the child by SEP of a node with a gap row
+  // Rows by depth: the first two levels, read at every word, share the first 54 KB. Row numbers
+  // by a counting sort on depth (levels in order, nodes in order within a level).
+  const levelRow = new Int32Array(AUTOMATON_DEPTH + 2);
+  for (let node = 2; node < size; node++) if (depth[node] <= AUTOMATON_DEPTH) levelRow[depth[node] + 1]++;
+  levelRow[1] = 3;
+  for (let level = 1; level <= AUTOMATON_DEPTH; level++) levelRow[level + 1] += levelRow[level];
+  let rows = levelRow[AUTOMATON_DEPTH + 1];
+  for (let node = 2; node < size; node++) if (depth[node] <= AUTOMATON_DEPTH) nodeRow[node] = STRIDE * levelRow[depth[node]]++;
+  for (let node = 2; node < size; node++) {
+    if (nodeRow[node] < 0 || term[node] !== 0) continue;
+    for (let edge = first[node]; edge < first[node + 1]; edge++) {
+      if (edgeSymbol[edge] !== SEP) continue;
+      phraseOf[node] = edgeTarget[edge];
+      gapRow[node] = STRIDE * rows++;
+      break;
+    }
+  }
   const table = new Int32Array(STRIDE * rows);
   for (let row = 0; row < rows; row++) table[row * STRIDE + KINDS] = row;
   const rowNode = new Int32Array(rows);
@@ -386,13 +419,14 @@ function buildAutomaton({ size, depth, term, first, edgeSymbol, edgeTarget }: Tr
   const rowBack = new Uint8Array(rows);
   // A node too deep for the automaton is entered by leaving it: its token started depth - 1
   // characters before the one being read.
-  const enter = (node: number): number => (node === NONE ? DEAD : nodeRow[node] >= 0 ? nodeRow[node] : -depth[node]);
+  const enter = (node: number): number => (nodeRow[node] >= 0 ? nodeRow[node] : -depth[node]);
   for (let kind = 0; kind < KINDS; kind++) {
     const run = kind < SEP;
-    table[BETWEEN + kind] = run ? enter(childAt(ROOT, kind)) : kind === WORD ? DEAD : BETWEEN;
+    table[BETWEEN + kind] = run || kind === WORD ? DEAD : BETWEEN;
     table[DEAD + kind] = run || kind === WORD ? DEAD : kind === SEP || kind === APOS ? JOIN : BETWEEN;
     table[JOIN + kind] = run || kind === WORD ? DEAD : BETWEEN;
   }
+  for (let edge = first[ROOT]; edge < first[ROOT + 1]; edge++) if (edgeSymbol[edge] < SEP) table[BETWEEN + edgeSymbol[edge]] = enter(edgeTarget[edge]);
   for (let node = 2; node < size; node++) {
     const row = nodeRow[node];
     if (row < 0) continue;
@@ -400,27 +434,32 @@ function buildAutomaton({ size, depth, term, first, edgeSymbol, edgeTarget }: Tr
     rowNode[row / STRIDE] = node;
     rowAt[row / STRIDE] = rowBack[row / STRIDE] = depth[node];
     const leave = -(depth[node] + 1);
-    for (let kind = 0; kind < KINDS; kind++) {
-      let next: number;
-      if (kind < SEP) next = enter(childAt(node, kind));
-      else if (kind === WORD) next = DEAD; // no term ends inside a word, and the walk stops here
-      else if (kind === OTHER) next = ends ? leave : BETWEEN;
-      else if (kind === GAP) next = ends ? leave : gapRow[node] >= 0 ? gapRow[node] : BETWEEN;
-      else next = ends || childAt(node, kind) !== NONE ? leave : JOIN; // '-' or "'"
-      table[row + kind] = next;
+    // No child: a letter or digit makes the token dead; the edges below overwrite the rest.
+    table.fill(DEAD, row, row + SEP);
+    let joins = ends; // '-' or "'" where a form goes on (or one ends) leaves for the plain walk
+    let apostrophe = ends;
+    for (let edge = first[node]; edge < first[node + 1]; edge++) {
+      const symbol = edgeSymbol[edge];
+      if (symbol < SEP) table[row + symbol] = enter(edgeTarget[edge]);
+      else if (symbol === SEP) joins = true;
+      else if (symbol === APOS) apostrophe = true;
     }
+    table[row + SEP] = joins ? leave : JOIN;
+    table[row + APOS] = apostrophe ? leave : JOIN;
+    table[row + GAP] = ends ? leave : gapRow[node] >= 0 ? gapRow[node] : BETWEEN;
+    table[row + WORD] = DEAD; // no term ends inside a word, and the walk stops here
+    table[row + OTHER] = ends ? leave : BETWEEN;
     const gap = gapRow[node];
     if (gap < 0) continue;
     // After the node and one space: a new token starts, and the phrase may go on.
-    const phrase = childAt(node, SEP);
+    const phrase = phraseOf[node];
     rowNode[gap / STRIDE] = node;
     rowAt[gap / STRIDE] = depth[node];
     rowBack[gap / STRIDE] = depth[node] + 1;
-    for (let kind = 0; kind < KINDS; kind++) {
-      let next = table[BETWEEN + kind];
-      if (kind === GAP || ((kind < SEP || kind === SEP || kind === APOS) && childAt(phrase, kind) !== NONE)) next = -(depth[node] + 2);
-      table[gap + kind] = next;
-    }
+    const leaveGap = -(depth[node] + 2);
+    table.copyWithin(gap, BETWEEN, BETWEEN + KINDS);
+    table[gap + GAP] = leaveGap;
+    for (let edge = first[phrase]; edge < first[phrase + 1]; edge++) if (edgeSymbol[edge] <= APOS) table[gap + edgeSymbol[edge]] = leaveGap;
   }
   return { table, rowNode, rowAt, rowBack };
 }
