@@ -83,9 +83,9 @@ function kindAt(text: string, index: number): number {
   return isWordCodeAt(text, index) ? WORD : OTHER;
 }
 
-// Trie nodes: 0 has no children (a walk that fell off), 1 is the root.
+// Trie nodes: 0 is the root, and as a walk's node NONE (it fell off): a walk never stands at the
+// root, since it starts at a row's node, one character or more into a token.
 const NONE = 0;
-const ROOT = 1;
 
 // Automaton states, as row offsets into its table; rows 0-2 are not in a live walk.
 /** Not inside a token: a letter or digit here starts one. */
@@ -113,18 +113,54 @@ const AUTOMATON_DEPTH = 4;
  * gate.next('we ate dinner', 0, false)    // 13
  */
 export function createTermGate(forms: Iterable<string>, exactForms: Iterable<string> = []): TermGate {
-  const trie = buildTrie(forms, exactForms);
-  const { table, rowNode, rowAt, rowBack } = buildAutomaton(trie);
-  const nodes = packTrie(trie);
-  // The plain walk starts from packed nodes.
-  for (let row = 0; row < rowNode.length; row++) rowNode[row] = nodes.at[rowNode[row]];
-  const { packed } = nodes;
+  const caselessList = [...forms];
+  const exactList = [...exactForms];
+  let capacity = 1;
+  for (const form of caselessList) capacity += form.length;
+  for (const form of exactList) capacity += form.length;
+  const builder = createTrieBuilder(FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, capacity);
+  for (const form of caselessList) builder.add(form, 0, form.length, CASELESS_FORM, 0);
+  for (const form of exactList) builder.add(form, 0, form.length, EXACT_FORM, 0);
+  return createTermGateOver(builder.finish(), CASELESS_FORM | EXACT_FORM, CASELESS_FORM);
+}
+
+// Flags of the forms `createTermGate` puts in its trie.
+const CASELESS_FORM = 1;
+const EXACT_FORM = 2;
+
+/**
+ * The gate over a trie already built with `createTrieBuilder` and FOLDED_SYMBOL_OF (the health
+ * matcher's lower-case trie): the terms are the forms whose flags have a bit of `termFlags`,
+ * compared in any case when they have a bit of `caselessFlags`. Other forms (cues, idioms) are
+ * not in the gate: their nodes are left out.
+ *
+ * Why over the matcher's trie: the first `health()` in a process builds everything interpreted,
+ * and a trie of its own for the gate (the forms inserted again, then packed depth-first for the
+ * plain walk) was half of it. Reading the matcher's trie, with the automaton built from its first
+ * four levels only, the first `health()` went from 24-35 ms to 11.5-18 ms (median 13; Node 20,
+ * fresh processes). The plain walk lost its packed copy and measured the same: the health
+ * detector's `find` 571 → 564 ns a bench chat message, the default redactor 2,558 → 2,519
+ * (.cache-p A/B, same process, best of 15).
+ *
+ * @example
+ * const builder = createTrieBuilder(FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, 64)
+ * builder.add('metformin', 0, 9, 1, 0)
+ * builder.add('my doctor', 0, 9, 2, 0) // a cue: not in the gate
+ * const gate = createTermGateOver(builder.finish(), 1, 1)
+ * gate.next('my doctor gave me metformin', 0, false) // 18
+ */
+export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags: number): TermGate {
+  const { table, rowNode, rowAt, rowBack } = buildAutomaton(trie, termFlags);
+  const { first, count, edgeSymbol, edgeTarget, flags, below } = trie;
   /** Why the last `next` stopped: see `TermGate.open`. */
   let stoppedOpen = false;
 
   const childOf = (node: number, symbol: number): number => {
-    const last = node + 1 + 2 * (packed[node] >> 2);
-    for (let edge = node + 1; edge < last; edge += 2) if (packed[edge] === symbol) return packed[edge + 1];
+    for (let edge = first[node], last = edge + count[node]; edge < last; edge++) {
+      const edgeAt = edgeSymbol[edge];
+      if (edgeAt === symbol) return (below[edgeTarget[edge]] & termFlags) !== 0 ? edgeTarget[edge] : NONE;
+      if (edgeAt > symbol) break; // edges are sorted
+    }
     return NONE;
   };
 
@@ -142,10 +178,10 @@ export function createTermGate(forms: Iterable<string>, exactForms: Iterable<str
       if (position >= length) {
         // A term ending here ends at the text's end; a shorter walk may go on in more text.
         if (!streaming) {
-          if ((packed[node] & PACKED_TERM) !== 0) return -1;
+          if ((flags[node] & termFlags) !== 0) return -1;
           break;
         }
-        stoppedOpen = (packed[node] & PACKED_OPEN) !== 0;
+        stoppedOpen = (below[node] & caselessFlags) !== 0;
         return -1;
       }
       let kind = kindAt(text, position);
@@ -156,7 +192,7 @@ export function createTermGate(forms: Iterable<string>, exactForms: Iterable<str
         continue;
       }
       // A run of letters and digits ends: a term may end here (the matcher checks the boundary).
-      if ((packed[node] & PACKED_TERM) !== 0) return -1;
+      if ((flags[node] & termFlags) !== 0) return -1;
       let advance = 1;
       if (kind === GAP) {
         while (advance < MAX_GAP && position + advance < length) {
@@ -167,7 +203,7 @@ export function createTermGate(forms: Iterable<string>, exactForms: Iterable<str
         if (position + advance >= length) {
           const gap = streaming ? childOf(node, SEP) : NONE;
           if (gap === NONE) break;
-          stoppedOpen = (packed[gap] & PACKED_OPEN) !== 0;
+          stoppedOpen = (below[gap] & caselessFlags) !== 0;
           return -1;
         }
         const next = text.charCodeAt(position + advance);
@@ -255,161 +291,176 @@ function isWordAt(text: string, index: number): boolean {
   return code < 128 ? KIND[code] < SEP : isWordCodeAt(text, index);
 }
 
-interface Trie {
-  readonly size: number;
-  readonly depth: Uint8Array;
-  /** A form ends at the node. */
-  readonly term: Uint8Array;
-  /** A caseless form ends at the node or below it. */
-  readonly open: Uint8Array;
-  /** Children of node n: edges first[n] to first[n + 1] - 1 (few: a linear search). */
+
+/**
+ * A trie as flat arrays; node 0 is the root. Children of node n: edges first[n] to
+ * first[n] + count[n] - 1, sorted by symbol. `root` and `second` hold the first two levels
+ * densely, so a walk's first two characters cost one load each.
+ */
+export interface Trie {
+  readonly symbols: number;
+  /** Dense children of the root. */
+  readonly root: Int32Array;
+  /** Dense children of the root's children (symbols × symbols). */
+  readonly second: Int32Array;
   readonly first: Int32Array;
+  readonly count: Uint8Array;
   readonly edgeSymbol: Uint8Array;
   readonly edgeTarget: Int32Array;
+  /** What the forms ending at the node are (the caller's bits). */
+  readonly flags: Uint8Array;
+  /** Flags of the node and of every node below it. */
+  readonly below: Uint8Array;
+  /** Flags of every node below this one: what a walk stopped here could still become. */
+  readonly next: Uint8Array;
+  /** The caller's byte for the node (the health matcher: a term's category and tier). */
+  readonly info: Uint8Array;
 }
 
+/** Symbols of the folded trie, the gate's and the health matcher's lower-case one: a-z 0-25, 0-9 26-35, SEP, APOS. */
+export const FOLDED_SYMBOLS = APOS + 1;
+/** No symbol: a character no form may hold. */
+const INVALID = 255;
+/** Symbol of each ASCII code unit a form may hold, either case folded (see FOLDED_SYMBOLS). */
+export const FOLDED_SYMBOL_OF: Uint8Array = /* #__PURE__ */ (() => {
+  const table = new Uint8Array(128).fill(INVALID);
+  for (let code = 97; code <= 122; code++) table[code] = table[code - 32] = code - 97;
+  for (let code = 48; code <= 57; code++) table[code] = 26 + code - 48;
+  table[SPACE] = table[HYPHEN] = SEP;
+  table[APOSTROPHE] = APOS;
+  return table;
+})();
+
 /**
- * The folded trie of the forms, flat (about 30,000 nodes with today's lexicon). Typed arrays
- * sized up front (a form adds at most one node per code unit), filled in one pass: the first
- * construction in a process pays for this, and a Map from (node, symbol) to child with growing
- * arrays cost about 20 ms of it, mostly garbage collection.
+ * A trie builder over flat typed arrays sized up front for `capacity` nodes (a form adds at most
+ * one node per code unit). `symbolOf` maps each ASCII code unit a form may hold to a symbol below
+ * `symbols` (INVALID, 255: none). Nodes are numbered in creation order and each node's children
+ * kept in a list sorted by symbol, so `finish` lays the edges out sorted in one pass.
+ *
+ * Why: the first `health()` in a process builds its tries, and runs this code once, interpreted,
+ * where every typed-array access costs several ns. A Map per node (and the forms split into
+ * strings) took 58-76 ms, half of it garbage collection; the dense first two levels save the
+ * longest child searches (113,000 list steps over today's forms).
+ *
+ * @example
+ * const builder = createTrieBuilder(FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, 32)
+ * builder.add('flu|cold', 0, 3, 1, 0)
+ * builder.add('flu|cold', 4, 8, 1, 0)
+ * builder.finish().count[0] // 2
  */
-function buildTrie(forms: Iterable<string>, exactForms: Iterable<string>): Trie {
-  const caselessList = Array.isArray(forms) ? (forms as readonly string[]) : [...forms];
-  const exactList = Array.isArray(exactForms) ? (exactForms as readonly string[]) : [...exactForms];
-  let capacity = 2;
-  for (const form of caselessList) capacity += form.length;
-  for (const form of exactList) capacity += form.length;
-  const parents = new Int32Array(capacity);
-  const symbols = new Uint8Array(capacity);
-  const depth = new Uint8Array(capacity);
-  const term = new Uint8Array(capacity);
-  const open = new Uint8Array(capacity);
-  // Children while building: dense tables for the first two levels (where a node has up to 38
-  // children: a list there cost 113,000 steps over today's forms), lists below.
-  const firstLevel = new Int32Array(KINDS);
-  const secondLevel = new Int32Array(KINDS * KINDS);
+export function createTrieBuilder(symbolOf: Uint8Array, symbols: number, capacity: number) {
+  // Node 0 is the root, never a child: 0 also means "no child" / "no sibling".
   const firstChild = new Int32Array(capacity);
   const nextSibling = new Int32Array(capacity);
-  let size = 2;
-  const add = (form: string, isCaseless: boolean): void => {
-    let node = ROOT;
-    let top = 0; // the first symbol's offset into secondLevel
-    for (let index = 0; index < form.length; index++) {
-      const code = form.charCodeAt(index);
-      const symbol = code === SPACE ? SEP : code < 256 ? KIND[code] : kindAt(form, index); // folds the case
-      let child: number;
-      if (index === 0) {
-        child = firstLevel[symbol];
-        top = symbol * KINDS;
-      } else if (index === 1) {
-        child = secondLevel[top + symbol];
-      } else {
-        child = firstChild[node];
-        while (child !== NONE && symbols[child] !== symbol) child = nextSibling[child];
-      }
-      if (child === NONE) {
-        child = size++;
-        parents[child] = node;
-        symbols[child] = symbol;
-        depth[child] = index < 255 ? index + 1 : 255;
-        if (index === 0) firstLevel[symbol] = child;
-        else if (index === 1) secondLevel[top + symbol] = child;
-        else {
-          nextSibling[child] = firstChild[node];
-          firstChild[node] = child;
+  const parent = new Int32Array(capacity);
+  const symbol = new Uint8Array(capacity);
+  const flags = new Uint8Array(capacity);
+  const infos = new Uint8Array(capacity);
+  const root = new Int32Array(symbols);
+  const second = new Int32Array(symbols * symbols);
+  let size = 1;
+  return {
+    /** Adds the form `text[start, end)` with `flag` (or-ed in) and, when not 0, `info`. */
+    add(text: string, start: number, end: number, flag: number, info: number): void {
+      let node = 0;
+      let row = 0; // the first symbol's row in `second`
+      for (let index = start; index < end; index++) {
+        const code = text.charCodeAt(index);
+        const wanted = code < 128 ? symbolOf[code] : INVALID;
+        if (wanted >= symbols) throw new TypeError('trie: a form has a character outside letters, digits, apostrophe, hyphen and space');
+        let child = index === start ? root[wanted] : index === start + 1 ? second[row + wanted] : firstChild[node];
+        if (index > start + 1) while (child !== 0 && symbol[child] < wanted) child = nextSibling[child];
+        if (child === 0 || symbol[child] !== wanted) {
+          // Insert in the sorted list (rare: once per node).
+          const created = size++;
+          symbol[created] = wanted;
+          parent[created] = node;
+          let previous = 0;
+          let after = firstChild[node];
+          while (after !== 0 && symbol[after] < wanted) {
+            previous = after;
+            after = nextSibling[after];
+          }
+          nextSibling[created] = after;
+          if (previous === 0) firstChild[node] = created;
+          else nextSibling[previous] = created;
+          if (index === start) root[wanted] = created;
+          else if (index === start + 1) second[row + wanted] = created;
+          child = created;
         }
+        if (index === start) row = wanted * symbols;
+        node = child;
       }
-      node = child;
-      if (isCaseless) open[node] = 1;
-    }
-    term[node] = 1;
+      flags[node] |= flag;
+      if (info !== 0) infos[node] = info;
+    },
+    finish(): Trie {
+      const first = new Int32Array(size);
+      const count = new Uint8Array(size);
+      const edgeSymbol = new Uint8Array(size - 1); // every node but the root is one edge's target
+      const edgeTarget = new Int32Array(size - 1);
+      let edge = 0;
+      for (let node = 0; node < size; node++) {
+        first[node] = edge;
+        for (let child = firstChild[node]; child !== 0; child = nextSibling[child]) {
+          edgeSymbol[edge] = symbol[child];
+          edgeTarget[edge++] = child;
+        }
+        count[node] = edge - first[node];
+      }
+      // Children are created after their parents, so one backward pass propagates `below` (a
+      // node's is complete before it is passed up) and `next`.
+      const below = flags.slice(0, size);
+      const next = new Uint8Array(size);
+      for (let node = size - 1; node > 0; node--) {
+        below[parent[node]] |= below[node];
+        next[parent[node]] |= below[node];
+      }
+      return { symbols, root, second, first, count, edgeSymbol, edgeTarget, flags: flags.slice(0, size), below, next, info: infos.slice(0, size) };
+    },
   };
-  for (let k = 0; k < caselessList.length; k++) add(caselessList[k], true);
-  for (let k = 0; k < exactList.length; k++) add(exactList[k], false);
-  // Edges grouped by parent, in node order: count, prefix sums, fill.
-  const first = new Int32Array(size + 1);
-  for (let node = 2; node < size; node++) first[parents[node] + 1]++;
-  for (let node = 0; node < size; node++) first[node + 1] += first[node];
-  const edgeSymbol = new Uint8Array(size);
-  const edgeTarget = new Int32Array(size);
-  const filled = first.slice(0, size);
-  for (let node = 2; node < size; node++) {
-    const edge = filled[parents[node]]++;
-    edgeSymbol[edge] = symbols[node];
-    edgeTarget[edge] = node;
-  }
-  return { size, depth: depth.subarray(0, size), term: term.subarray(0, size), open: open.subarray(0, size), first, edgeSymbol, edgeTarget };
-}
-
-// Packed nodes: a node is a run of cells, its mark and child count (PACKED_TERM | PACKED_OPEN |
-// count << 2), then (symbol, child) pairs.
-const PACKED_TERM = 1;
-const PACKED_OPEN = 2;
-
-/**
- * The trie again for the plain walk, one Int32Array in depth-first order: a node's marks and
- * edges share a cache line and its first child follows it, where the flat arrays put them in five
- * places. The walk runs after the automaton leaves (1.3 times a bench chat message), mostly in
- * rows other detectors' work has evicted, so what it costs in place is cache misses.
- * `at[node]` is the packed offset of the flat node `node`; offset 0 is NONE (no children).
- */
-function packTrie({ size, term, open, first, edgeSymbol, edgeTarget }: Trie) {
-  const packed = new Int32Array(1 + size + 2 * (size - 2));
-  const at = new Int32Array(size);
-  let offset = 1;
-  // A stack of nodes to place: each node is pushed once, so `size` cells hold it.
-  const order = new Int32Array(size);
-  let top = 0;
-  order[top++] = ROOT;
-  while (top > 0) {
-    const node = order[--top];
-    at[node] = offset;
-    offset += 1 + 2 * (first[node + 1] - first[node]);
-    // Children pushed last-first come out first-first: a node's first child follows it.
-    for (let edge = first[node + 1] - 1; edge >= first[node]; edge--) order[top++] = edgeTarget[edge];
-  }
-  for (let node = ROOT; node < size; node++) {
-    const base = at[node];
-    const count = first[node + 1] - first[node];
-    packed[base] = (term[node] !== 0 ? PACKED_TERM : 0) | (open[node] !== 0 ? PACKED_OPEN : 0) | (count << 2);
-    for (let k = 0; k < count; k++) {
-      packed[base + 1 + 2 * k] = edgeSymbol[first[node] + k];
-      packed[base + 2 + 2 * k] = at[edgeTarget[first[node] + k]];
-    }
-  }
-  return { packed, at };
 }
 
 /**
  * The automaton's table: next state = table[state + kind]. A negative entry -(back + 1) leaves
  * it for the plain walk, from the token start `back` characters before the one being read.
- * Rows: BETWEEN, DEAD, JOIN; one per trie node up to AUTOMATON_DEPTH; and one per such node
- * followed by one space where a phrase goes on ("in ", "my ", "the "): these are BETWEEN for
- * the next token, but leave when its first character may go on with the phrase. Per row, the
- * plain walk's starting point: its node, how far after the token start, and how far back that
- * start is. Rows are filled from each node's edges (a default, then one write per edge), not
- * by a child search per kind: that search was most of this function's cost.
+ * Rows: BETWEEN, DEAD, JOIN; one per term node (a `termFlags` bit at or below it) up to
+ * AUTOMATON_DEPTH, level by level (the first two levels, read at every word, share the first
+ * 54 KB); and one per such node followed by one space where a phrase goes on ("in ", "my ",
+ * "the "): these are BETWEEN for the next token, but leave when its first character may go on
+ * with the phrase. Per row, the plain walk's starting point: its node, how far after the token
+ * start, and how far back that start is. Only the nodes of the first levels (about 3,900 of
+ * 34,000) are visited, each row filled from its node's edges.
  */
-function buildAutomaton({ size, depth, term, first, edgeSymbol, edgeTarget }: Trie) {
-  const nodeRow = new Int32Array(size).fill(-1);
-  const gapRow = new Int32Array(size).fill(-1);
-  const phraseOf = new Int32Array(size); // the child by SEP of a node with a gap row
-  // Rows by depth: the first two levels, read at every word, share the first 54 KB. Row numbers
-  // by a counting sort on depth (levels in order, nodes in order within a level).
-  const levelRow = new Int32Array(AUTOMATON_DEPTH + 2);
-  for (let node = 2; node < size; node++) if (depth[node] <= AUTOMATON_DEPTH) levelRow[depth[node] + 1]++;
-  levelRow[1] = 3;
-  for (let level = 1; level <= AUTOMATON_DEPTH; level++) levelRow[level + 1] += levelRow[level];
-  let rows = levelRow[AUTOMATON_DEPTH + 1];
-  for (let node = 2; node < size; node++) if (depth[node] <= AUTOMATON_DEPTH) nodeRow[node] = STRIDE * levelRow[depth[node]]++;
-  for (let node = 2; node < size; node++) {
-    if (nodeRow[node] < 0 || term[node] !== 0) continue;
-    for (let edge = first[node]; edge < first[node + 1]; edge++) {
-      if (edgeSymbol[edge] !== SEP) continue;
-      phraseOf[node] = edgeTarget[edge];
-      gapRow[node] = STRIDE * rows++;
-      break;
+function buildAutomaton({ first, count, edgeSymbol, edgeTarget, flags, below }: Trie, termFlags: number) {
+  const size = first.length;
+  // The rows' nodes, level by level (a breadth-first walk), and each one's row offset.
+  const shallow = new Int32Array(size);
+  const levelEnd = new Int32Array(AUTOMATON_DEPTH + 1);
+  const rowOf = new Int32Array(size);
+  let shallowCount = 0;
+  let rows = 3;
+  let head = -1; // the root (node 0), then the nodes of each level in turn
+  for (let level = 1; level <= AUTOMATON_DEPTH; level++) {
+    const parents = shallowCount;
+    for (; head < parents; head++) {
+      const node = head < 0 ? 0 : shallow[head];
+      for (let edge = first[node], last = edge + count[node]; edge < last; edge++) {
+        const target = edgeTarget[edge];
+        if ((below[target] & termFlags) === 0) continue;
+        shallow[shallowCount++] = target;
+        rowOf[target] = STRIDE * rows++;
+      }
+    }
+    levelEnd[level] = shallowCount;
+  }
+  // A phrase row after each node (not a term's end) with a separator edge.
+  const gapOf = new Int32Array(shallowCount);
+  for (let k = 0; k < shallowCount; k++) {
+    const node = shallow[k];
+    if ((flags[node] & termFlags) !== 0) continue;
+    for (let edge = first[node], last = edge + count[node]; edge < last; edge++) {
+      if (edgeSymbol[edge] === SEP && (below[edgeTarget[edge]] & termFlags) !== 0) gapOf[k] = STRIDE * rows++;
     }
   }
   const table = new Int32Array(STRIDE * rows);
@@ -417,49 +468,59 @@ function buildAutomaton({ size, depth, term, first, edgeSymbol, edgeTarget }: Tr
   const rowNode = new Int32Array(rows);
   const rowAt = new Uint8Array(rows);
   const rowBack = new Uint8Array(rows);
-  // A node too deep for the automaton is entered by leaving it: its token started depth - 1
+  // A child too deep for the automaton is entered by leaving it: its token started depth - 1
   // characters before the one being read.
-  const enter = (node: number): number => (nodeRow[node] >= 0 ? nodeRow[node] : -depth[node]);
+  const enter = (child: number, depth: number): number => (depth <= AUTOMATON_DEPTH ? rowOf[child] : -depth);
   for (let kind = 0; kind < KINDS; kind++) {
     const run = kind < SEP;
     table[BETWEEN + kind] = run || kind === WORD ? DEAD : BETWEEN;
     table[DEAD + kind] = run || kind === WORD ? DEAD : kind === SEP || kind === APOS ? JOIN : BETWEEN;
     table[JOIN + kind] = run || kind === WORD ? DEAD : BETWEEN;
   }
-  for (let edge = first[ROOT]; edge < first[ROOT + 1]; edge++) if (edgeSymbol[edge] < SEP) table[BETWEEN + edgeSymbol[edge]] = enter(edgeTarget[edge]);
-  for (let node = 2; node < size; node++) {
-    const row = nodeRow[node];
-    if (row < 0) continue;
-    const ends = term[node] !== 0;
-    rowNode[row / STRIDE] = node;
-    rowAt[row / STRIDE] = rowBack[row / STRIDE] = depth[node];
-    const leave = -(depth[node] + 1);
+  for (let edge = first[0], last = edge + count[0]; edge < last; edge++) {
+    const target = edgeTarget[edge];
+    if (edgeSymbol[edge] < SEP && (below[target] & termFlags) !== 0) table[BETWEEN + edgeSymbol[edge]] = rowOf[target];
+  }
+  for (let k = 0, depth = 1; k < shallowCount; k++) {
+    while (k === levelEnd[depth]) depth++;
+    const node = shallow[k];
+    const at = rowOf[node];
+    const ends = (flags[node] & termFlags) !== 0;
+    rowNode[at / STRIDE] = node;
+    rowAt[at / STRIDE] = rowBack[at / STRIDE] = depth;
+    const leave = -(depth + 1);
     // No child: a letter or digit makes the token dead; the edges below overwrite the rest.
-    table.fill(DEAD, row, row + SEP);
-    let joins = ends; // '-' or "'" where a form goes on (or one ends) leaves for the plain walk
+    table.fill(DEAD, at, at + SEP);
+    let hyphen = ends; // '-' or "'" where a form goes on (or one ends) leaves for the plain walk
     let apostrophe = ends;
-    for (let edge = first[node]; edge < first[node + 1]; edge++) {
+    let phrase = NONE;
+    for (let edge = first[node], last = edge + count[node]; edge < last; edge++) {
+      const target = edgeTarget[edge];
+      if ((below[target] & termFlags) === 0) continue;
       const symbol = edgeSymbol[edge];
-      if (symbol < SEP) table[row + symbol] = enter(edgeTarget[edge]);
-      else if (symbol === SEP) joins = true;
-      else if (symbol === APOS) apostrophe = true;
+      if (symbol < SEP) table[at + symbol] = enter(target, depth + 1);
+      else if (symbol === SEP) {
+        hyphen = true;
+        phrase = target;
+      } else if (symbol === APOS) apostrophe = true;
     }
-    table[row + SEP] = joins ? leave : JOIN;
-    table[row + APOS] = apostrophe ? leave : JOIN;
-    table[row + GAP] = ends ? leave : gapRow[node] >= 0 ? gapRow[node] : BETWEEN;
-    table[row + WORD] = DEAD; // no term ends inside a word, and the walk stops here
-    table[row + OTHER] = ends ? leave : BETWEEN;
-    const gap = gapRow[node];
-    if (gap < 0) continue;
+    const gap = gapOf[k];
+    table[at + SEP] = hyphen ? leave : JOIN;
+    table[at + APOS] = apostrophe ? leave : JOIN;
+    table[at + GAP] = ends ? leave : gap !== 0 ? gap : BETWEEN;
+    table[at + WORD] = DEAD; // no term ends inside a word, and the walk stops here
+    table[at + OTHER] = ends ? leave : BETWEEN;
+    if (gap === 0) continue;
     // After the node and one space: a new token starts, and the phrase may go on.
-    const phrase = phraseOf[node];
     rowNode[gap / STRIDE] = node;
-    rowAt[gap / STRIDE] = depth[node];
-    rowBack[gap / STRIDE] = depth[node] + 1;
-    const leaveGap = -(depth[node] + 2);
+    rowAt[gap / STRIDE] = depth;
+    rowBack[gap / STRIDE] = depth + 1;
+    const leaveGap = -(depth + 2);
     table.copyWithin(gap, BETWEEN, BETWEEN + KINDS);
     table[gap + GAP] = leaveGap;
-    for (let edge = first[phrase]; edge < first[phrase + 1]; edge++) if (edgeSymbol[edge] <= APOS) table[gap + edgeSymbol[edge]] = leaveGap;
+    for (let edge = first[phrase], last = edge + count[phrase]; edge < last; edge++) {
+      if (edgeSymbol[edge] <= APOS && (below[edgeTarget[edge]] & termFlags) !== 0) table[gap + edgeSymbol[edge]] = leaveGap;
+    }
   }
   return { table, rowNode, rowAt, rowBack };
 }

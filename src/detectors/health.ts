@@ -1,6 +1,6 @@
 import { HEALTH_LEXICON, HEALTH_MAX_FORM_LENGTH } from '../data/health-lexicon.js';
 import { isWordCodeAt } from '../scanner/char-class.js';
-import { createTermGate, type TermGate } from './health-gate.js';
+import { createTermGateOver, createTrieBuilder, FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, type TermGate, type Trie } from './health-gate.js';
 import type { Detector, Finding } from '../types.js';
 
 /** What a HEALTH finding is about; reported as `finding.category`. */
@@ -45,13 +45,19 @@ const CUE_BEFORE = 2;
 const CUE_SELF = 4;
 const CUE_AFTER = 8;
 const ANTI = 16;
+/**
+ * A T3 term folded to lower case, in the lower-case trie for the gate only (./health-gate.ts
+ * builds its trie from this one). The matcher never reads it: every walk asks `below` for the
+ * flags it wants, and none wants this one, so a walk leaves such a node as if it were absent.
+ */
+const GATE_EXACT = 32;
 /** Term info bit: a short all-caps T3 acronym (MS, ED, STD) that also needs a strong cue. */
 const NEEDS_CUE = 64;
 
 // Symbols: lower-case trie a-z 0-25, 0-9 26-35; exact trie A-Z 0-25, a-z 26-51, 0-9 52-61.
 const LOWER_SEP = 36;
 const LOWER_APOS = 37;
-const LOWER_SYMBOLS = 38;
+const LOWER_SYMBOLS = FOLDED_SYMBOLS; // the gate's symbols: its trie is built from this one
 const EXACT_SEP = 62;
 const EXACT_APOS = 63;
 const EXACT_SYMBOLS = 64;
@@ -74,25 +80,6 @@ const APOSTROPHE = 39; // "'"
 const RIGHT_QUOTE = 0x2019; // '’'
 const SPACE = 32;
 const TAB = 9;
-
-interface Trie {
-  readonly symbols: number;
-  /** Dense children of the root, so the first character costs one load. */
-  readonly root: Int32Array;
-  /** Dense children of the root's children (symbols × symbols): the second character, one load. */
-  readonly second: Int32Array;
-  readonly first: Int32Array;
-  readonly count: Uint8Array;
-  readonly edgeSymbol: Uint8Array;
-  readonly edgeTarget: Int32Array;
-  readonly flags: Uint8Array;
-  /** Flags of the node and of every node below it. */
-  readonly below: Uint8Array;
-  /** Flags of every node below this one: what a walk stopped here could still become. */
-  readonly next: Uint8Array;
-  /** Category index << 2 | tier, plus NEEDS_CUE, for TERM nodes. */
-  readonly info: Uint8Array;
-}
 
 interface Lexicon {
   readonly lower: Trie;
@@ -529,26 +516,26 @@ function maskOf<T extends string>(values: readonly T[] | undefined, all: readonl
   return mask;
 }
 
-const PIPE = 124; // '|', between the forms of a packed group
-
 /**
- * Reads the packed groups once, code unit by code unit, and builds both tries. The first
- * construction in a process pays this: with one Map per trie node and the forms split into
- * strings the first `health()` took 58-76 ms (half of it garbage collection); with typed arrays
- * sized from the groups' lengths, filled in one pass, 24-35 ms (Node 20, fresh process).
+ * Reads the packed groups once, code unit by code unit, and builds both tries and the gate. The
+ * first `health()` in a process pays this, interpreted (a typed-array access costs several ns
+ * there), so it is counted in accesses: one insertion per form into typed arrays sized from the
+ * groups' lengths (see createTrieBuilder), and the gate derived from the lower-case trie rather
+ * than built from the forms again. Measured on Node 20, fresh processes: 58-76 ms with a Map per
+ * node and the forms split into strings, 24-35 ms with typed arrays, 11.5-18 ms (median 13) with
+ * the gate read from the lower-case trie.
  */
 function buildLexicon(): Lexicon {
-  // A form adds at most one node per code unit: a group's length bounds its forms' nodes.
+  // A form adds at most one node per code unit: a group's length bounds its forms' nodes. The
+  // lower-case trie also holds the T3 forms folded, for the gate.
   let lowerUnits = 1;
   let exactUnits = 1;
   for (const group of HEALTH_LEXICON) {
-    if (group.endsWith(':T3', group.indexOf('\t'))) exactUnits += group.length;
-    else lowerUnits += group.length;
+    if (isExactGroup(group)) exactUnits += group.length;
+    lowerUnits += group.length;
   }
-  const lower = createBuilder(LOWER_SYMBOLS, lowerUnits);
-  const exact = createBuilder(EXACT_SYMBOLS, exactUnits);
-  const caselessTerms: string[] = [];
-  const exactTerms: string[] = [];
+  const lower = createTrieBuilder(FOLDED_SYMBOL_OF, LOWER_SYMBOLS, lowerUnits);
+  const exact = createTrieBuilder(EXACT_SYMBOL_OF, EXACT_SYMBOLS, exactUnits);
   for (const group of HEALTH_LEXICON) {
     const tab = group.indexOf('\t');
     const key = group.slice(0, tab);
@@ -566,19 +553,28 @@ function buildLexicon(): Lexicon {
     for (let start = tab + 1; start < group.length; ) {
       let end = group.indexOf('|', start);
       if (end < 0) end = group.length;
-      if (isExact) {
-        // Two- and three-letter all-caps acronyms (MS, ED, STD) are common tokens: cue needed.
-        exact.add(group, start, end, flag, info | (isShortAcronym(group, start, end) ? NEEDS_CUE : 0));
-        exactTerms.push(group.slice(start, end));
-      } else {
-        lower.add(group, start, end, flag, info);
-        if (flag === TERM) caselessTerms.push(group.slice(start, end));
-      }
+      // Two- and three-letter all-caps acronyms (MS, ED, STD) are common tokens: cue needed.
+      if (isExact) exact.add(group, start, end, flag, info | (isShortAcronym(group, start, end) ? NEEDS_CUE : 0));
+      else lower.add(group, start, end, flag, info);
       start = end + 1;
     }
   }
-  return { lower: lower.finish(), exact: exact.finish(), gate: createTermGate(caselessTerms, exactTerms) };
+  // After every other form, so the matcher's nodes keep the numbers (and layout) they had.
+  for (const group of HEALTH_LEXICON) {
+    if (!isExactGroup(group)) continue;
+    for (let start = group.indexOf('\t') + 1; start < group.length; ) {
+      let end = group.indexOf('|', start);
+      if (end < 0) end = group.length;
+      lower.add(group, start, end, GATE_EXACT, 0);
+      start = end + 1;
+    }
+  }
+  const lowerTrie = lower.finish();
+  return { lower: lowerTrie, exact: exact.finish(), gate: createTermGateOver(lowerTrie, TERM | GATE_EXACT, TERM) };
 }
+
+/** A group of T3 terms ("reproductive:T3\tPrEP|ED"): compared in their exact case. */
+const isExactGroup = (group: string): boolean => group.endsWith(':T3', group.indexOf('\t'));
 
 /** `/^[A-Z]{1,3}s?$/` on `text[start, end)`: one to three capitals, maybe a plural "s". */
 function isShortAcronym(text: string, start: number, end: number): boolean {
@@ -588,99 +584,13 @@ function isShortAcronym(text: string, start: number, end: number): boolean {
   return capitals === end && end - start >= 1 && end - start <= 3;
 }
 
-/**
- * A trie builder over flat typed arrays, sized up front for `capacity` nodes. Nodes are numbered
- * in creation order and a node's children kept as a list sorted by symbol, so `finish` lays the
- * edges out in one pass, sorted, in the order the matcher's `childOf` expects: the tables are
- * the ones a Map per node gave, without an object per node for the collector to trace.
- */
-/** Symbol of each ASCII code unit a form may hold (letters, digits, space, apostrophe), per trie. */
-const LOWER_SYMBOL_OF: Uint8Array = /* #__PURE__ */ symbolTable(false);
-const EXACT_SYMBOL_OF: Uint8Array = /* #__PURE__ */ symbolTable(true);
-function symbolTable(isExact: boolean): Uint8Array {
-  const table = new Uint8Array(128);
-  for (let code = 97; code <= 122; code++) table[code] = (isExact ? 26 : 0) + code - 97;
-  if (isExact) for (let code = 65; code <= 90; code++) table[code] = code - 65;
-  for (let code = 48; code <= 57; code++) table[code] = (isExact ? 52 : 26) + code - 48;
-  table[SPACE] = isExact ? EXACT_SEP : LOWER_SEP;
-  table[APOSTROPHE] = isExact ? EXACT_APOS : LOWER_APOS;
+/** Symbol of each ASCII code unit an exact-case form may hold (255: none). */
+const EXACT_SYMBOL_OF: Uint8Array = /* #__PURE__ */ (() => {
+  const table = new Uint8Array(128).fill(255);
+  for (let code = 65; code <= 90; code++) table[code] = code - 65;
+  for (let code = 97; code <= 122; code++) table[code] = code - 97 + 26;
+  for (let code = 48; code <= 57; code++) table[code] = 52 + code - 48;
+  table[SPACE] = EXACT_SEP;
+  table[APOSTROPHE] = EXACT_APOS;
   return table;
-}
-
-function createBuilder(symbols: number, capacity: number) {
-  const symbolOf = symbols === EXACT_SYMBOLS ? EXACT_SYMBOL_OF : LOWER_SYMBOL_OF;
-  // Node 0 is the root, never a child: 0 also means "no child" / "no sibling".
-  const firstChild = new Int32Array(capacity);
-  const nextSibling = new Int32Array(capacity);
-  const parent = new Int32Array(capacity);
-  const symbol = new Uint8Array(capacity);
-  const flags = new Uint8Array(capacity);
-  const infos = new Uint8Array(capacity);
-  let size = 1;
-  return {
-    /** Adds the form `text[start, end)`. */
-    add(text: string, start: number, end: number, flag: number, info: number): void {
-      let node = 0;
-      for (let index = start; index < end; index++) {
-        const wanted = symbolOf[text.charCodeAt(index)];
-        let previous = 0;
-        let child = firstChild[node];
-        while (child !== 0 && symbol[child] < wanted) {
-          previous = child;
-          child = nextSibling[child];
-        }
-        if (child === 0 || symbol[child] !== wanted) {
-          const created = size++;
-          symbol[created] = wanted;
-          parent[created] = node;
-          nextSibling[created] = child;
-          if (previous === 0) firstChild[node] = created;
-          else nextSibling[previous] = created;
-          child = created;
-        }
-        node = child;
-      }
-      flags[node] |= flag;
-      if (flag === TERM) infos[node] = info;
-    },
-    finish(): Trie {
-      const edges = size - 1; // every node but the root is one edge's target
-      const trie: Trie = {
-        symbols,
-        root: new Int32Array(symbols),
-        second: new Int32Array(symbols * symbols),
-        first: new Int32Array(size),
-        count: new Uint8Array(size),
-        edgeSymbol: new Uint8Array(edges),
-        edgeTarget: new Int32Array(edges),
-        flags: flags.slice(0, size),
-        below: flags.slice(0, size),
-        next: new Uint8Array(size),
-        info: infos.slice(0, size),
-      };
-      let edge = 0;
-      for (let node = 0; node < size; node++) {
-        trie.first[node] = edge;
-        for (let child = firstChild[node]; child !== 0; child = nextSibling[child]) {
-          trie.edgeSymbol[edge] = symbol[child];
-          trie.edgeTarget[edge] = child;
-          edge++;
-        }
-        trie.count[node] = edge - trie.first[node];
-      }
-      for (let child = firstChild[0]; child !== 0; child = nextSibling[child]) {
-        trie.root[symbol[child]] = child;
-        const row = symbol[child] * symbols;
-        for (let grandchild = firstChild[child]; grandchild !== 0; grandchild = nextSibling[grandchild]) trie.second[row + symbol[grandchild]] = grandchild;
-      }
-      // Children are created after their parents, so one backward pass propagates `below`
-      // (a node's is complete before it is passed up), and `next` reads the finished values.
-      const { below, next } = trie;
-      for (let node = size - 1; node > 0; node--) {
-        below[parent[node]] |= below[node];
-        next[parent[node]] |= below[node];
-      }
-      return trie;
-    },
-  };
-}
+})();
