@@ -352,7 +352,7 @@ export function createTrieBuilder(symbolOf: Uint8Array, symbols: number, capacit
   // Node 0 is the root, never a child: 0 also means "no child" / "no sibling".
   const firstChild = new Int32Array(capacity);
   const nextSibling = new Int32Array(capacity);
-  const parent = new Int32Array(capacity);
+  const childCount = new Uint8Array(capacity);
   const symbol = new Uint8Array(capacity);
   const flags = new Uint8Array(capacity);
   const infos = new Uint8Array(capacity);
@@ -363,58 +363,71 @@ export function createTrieBuilder(symbolOf: Uint8Array, symbols: number, capacit
     /** Adds the form `text[start, end)` with `flag` (or-ed in) and, when not 0, `info`. */
     add(text: string, start: number, end: number, flag: number, info: number): void {
       let node = 0;
-      let row = 0; // the first symbol's row in `second`
       for (let index = start; index < end; index++) {
-        const code = text.charCodeAt(index);
-        const wanted = code < 128 ? symbolOf[code] : INVALID;
-        if (wanted >= symbols) throw new TypeError('trie: a form has a character outside letters, digits, apostrophe, hyphen and space');
-        let child = index === start ? root[wanted] : index === start + 1 ? second[row + wanted] : firstChild[node];
-        if (index > start + 1) while (child !== 0 && symbol[child] < wanted) child = nextSibling[child];
-        if (child === 0 || symbol[child] !== wanted) {
-          // Insert in the sorted list (rare: once per node).
-          const created = size++;
-          symbol[created] = wanted;
-          parent[created] = node;
-          let previous = 0;
-          let after = firstChild[node];
-          while (after !== 0 && symbol[after] < wanted) {
-            previous = after;
-            after = nextSibling[after];
+        const wanted = symbolOf[text.charCodeAt(index)]; // undefined beyond ASCII
+        if (!(wanted < symbols)) throw new TypeError('trie: a form has a character outside letters, digits, apostrophe, hyphen and space');
+        const depth = index - start;
+        // Below the first two levels, a walk along the sorted list finds the child or the place
+        // of a new one (between `previous` and `child`).
+        let previous = 0;
+        let child: number;
+        if (depth >= 2) {
+          child = firstChild[node];
+          while (child !== 0 && symbol[child] < wanted) {
+            previous = child;
+            child = nextSibling[child];
           }
-          nextSibling[created] = after;
-          if (previous === 0) firstChild[node] = created;
-          else nextSibling[previous] = created;
-          if (index === start) root[wanted] = created;
-          else if (index === start + 1) second[row + wanted] = created;
-          child = created;
+          if (child !== 0 && symbol[child] === wanted) {
+            node = child;
+            continue;
+          }
+        } else {
+          child = depth === 0 ? root[wanted] : second[symbol[node] * symbols + wanted];
+          if (child !== 0) {
+            node = child;
+            continue;
+          }
+          // New on the first two levels (at most symbols + symbols² times): its list place.
+          child = firstChild[node];
+          while (child !== 0 && symbol[child] < wanted) {
+            previous = child;
+            child = nextSibling[child];
+          }
         }
-        if (index === start) row = wanted * symbols;
-        node = child;
+        const created = size++;
+        symbol[created] = wanted;
+        childCount[node]++;
+        nextSibling[created] = child;
+        if (previous === 0) firstChild[node] = created;
+        else nextSibling[previous] = created;
+        if (depth === 0) root[wanted] = created;
+        else if (depth === 1) second[symbol[node] * symbols + wanted] = created;
+        node = created;
       }
       flags[node] |= flag;
       if (info !== 0) infos[node] = info;
     },
     finish(): Trie {
       const first = new Int32Array(size);
-      const count = new Uint8Array(size);
+      const count = childCount.slice(0, size);
       const edgeSymbol = new Uint8Array(size - 1); // every node but the root is one edge's target
       const edgeTarget = new Int32Array(size - 1);
-      let edge = 0;
-      for (let node = 0; node < size; node++) {
-        first[node] = edge;
-        for (let child = firstChild[node]; child !== 0; child = nextSibling[child]) {
-          edgeSymbol[edge] = symbol[child];
-          edgeTarget[edge++] = child;
-        }
-        count[node] = edge - first[node];
-      }
-      // Children are created after their parents, so one backward pass propagates `below` (a
-      // node's is complete before it is passed up) and `next`.
-      const below = flags.slice(0, size);
+      const below = new Uint8Array(size);
       const next = new Uint8Array(size);
-      for (let node = size - 1; node > 0; node--) {
-        below[parent[node]] |= below[node];
-        next[parent[node]] |= below[node];
+      // Children are created after their parents: backwards, a node's children are complete
+      // when it is reached, so one pass lays out its edges (still in node order, from the end)
+      // and ORs their flags into its own.
+      for (let node = size - 1, edge = size - 1; node >= 0; node--) {
+        edge -= count[node];
+        first[node] = edge;
+        let reach = 0;
+        for (let child = firstChild[node], at = edge; child !== 0; child = nextSibling[child], at++) {
+          edgeSymbol[at] = symbol[child];
+          edgeTarget[at] = child;
+          reach |= below[child];
+        }
+        next[node] = reach;
+        below[node] = flags[node] | reach;
       }
       return { symbols, root, second, first, count, edgeSymbol, edgeTarget, flags: flags.slice(0, size), below, next, info: infos.slice(0, size) };
     },

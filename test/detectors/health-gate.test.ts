@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTermGate } from '../../src/detectors/health-gate.js';
+import { createTermGate, createTermGateOver, createTrieBuilder, FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, type Trie } from '../../src/detectors/health-gate.js';
 
 const FORMS = ['type 2 diabetes', 'metformin', 'ms', 'in the hospital', 'on the pill', "crohn's disease", 'flu', 'a fib', 'adhd'];
 const gate = createTermGate(FORMS);
@@ -84,6 +84,82 @@ describe('createTermGate', () => {
         const prefix = before.length > 0 ? before.join(' ') + left : '';
         const text = prefix + cased(form, mask) + right + after.join(' ');
         expect(stops(text)).toContain(prefix.length);
+      }),
+    );
+  });
+});
+
+/** A trie of `forms`, each `[form, flag]`, through the builder the health detector uses. */
+function trieOf(forms: readonly (readonly [string, number])[]): Trie {
+  const builder = createTrieBuilder(FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, forms.reduce((sum, [form]) => sum + form.length, 1));
+  for (const [form, flag] of forms) builder.add(form, 0, form.length, flag, 0);
+  return builder.finish();
+}
+
+/** Children of `node` as [symbol, child] pairs, in edge order. */
+const edgesOf = (trie: Trie, node: number): number[][] =>
+  Array.from({ length: trie.count[node] }, (_, k) => [trie.edgeSymbol[trie.first[node] + k], trie.edgeTarget[trie.first[node] + k]]);
+
+describe('createTrieBuilder', () => {
+  it('numbers nodes in creation order and sorts each node\'s edges by symbol', () => {
+    const trie = trieOf([['ms', 1], ['flu', 2], ['mg', 4]]);
+    // m=12 s=18 f=5 l=11 u=20 g=6; nodes: 1 m, 2 ms, 3 f, 4 fl, 5 flu, 6 mg
+    expect(edgesOf(trie, 0)).toEqual([[5, 3], [12, 1]]);
+    expect(edgesOf(trie, 1)).toEqual([[6, 6], [18, 2]]);
+    expect([trie.root[12], trie.root[5], trie.second[12 * FOLDED_SYMBOLS + 6], trie.second[5 * FOLDED_SYMBOLS + 11]]).toEqual([1, 3, 6, 4]);
+  });
+
+  it('keeps each node\'s flags, the flags below it and those strictly below it', () => {
+    const trie = trieOf([['in', 2], ['in the hospital', 1], ['ink', 8]]);
+    const node = trie.root[8] && trie.second[8 * FOLDED_SYMBOLS + 13]; // "in"
+    expect([trie.flags[node], trie.below[node], trie.next[node]]).toEqual([2, 11, 9]);
+    expect([trie.flags[0], trie.below[0], trie.next[0]]).toEqual([0, 11, 11]);
+  });
+
+  it('folds the case, reads a hyphen as the separator and writes the info of a form', () => {
+    const builder = createTrieBuilder(FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, 16);
+    builder.add('PrEP', 0, 4, 1, 7);
+    builder.add('a-b', 0, 3, 2, 0);
+    const trie = builder.finish();
+    expect(trie.info[4]).toBe(7);
+    expect(edgesOf(trie, trie.root[0])).toEqual([[36, 6]]);
+  });
+
+  it('rejects a character no form may hold', () => {
+    const builder = createTrieBuilder(FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, 16);
+    expect(() => builder.add('café', 0, 4, 1, 0)).toThrow(TypeError);
+    expect(() => builder.add('a.b', 0, 3, 1, 0)).toThrow(TypeError);
+  });
+});
+
+describe('createTermGateOver', () => {
+  const TERM = 1;
+  const CUE = 2;
+  const EXACT = 32;
+
+  it('leaves out the nodes of forms that are not terms', () => {
+    const over = createTermGateOver(trieOf([['metformin', TERM], ['my doctor', CUE], ['mg', CUE], ['prep', EXACT]]), TERM | EXACT, TERM);
+    expect(over.next('my doctor gave me metformin', 0, false)).toBe(18);
+    expect(over.next('20 mg of it', 0, false)).toBe(11);
+    expect(over.next('on PrEP now', 0, false)).toBe(3);
+    expect(over.next('took my do', 0, true)).toBe(10); // a cue cut short holds nothing
+    expect([over.next('on Pr', 0, true), over.open]).toEqual([3, false]); // exact-case term only
+    expect([over.next('took metfor', 0, true), over.open]).toEqual([5, true]);
+  });
+
+  it('stops where createTermGate over the terms alone stops, whatever other forms share the trie', () => {
+    const others = ['my', 'diagnosed with', 'in the kitchen', 'flue', 'a fig', 'on the pillow', 'ms teams', "crohn's"];
+    const over = createTermGateOver(trieOf([...others.map((form) => [form, CUE] as const), ...FORMS.map((form) => [form, TERM] as const)]), TERM, TERM);
+    const word = fc.constantFrom(...FORMS, ...others, 'in', 'the', 'flu', 'x', 'a-fib', 'MS', 'fib', 'ho');
+    const gap = fc.constantFrom(' ', '  ', '    ', '-', ', ', "'", '.');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 8 }), fc.boolean(), fc.nat(), (parts, streaming, from) => {
+        const text = parts.map(([w, g]) => w + g).join('');
+        // A start the gate accepts: not inside a token.
+        let index = Math.min(from % (text.length + 1), text.length);
+        while (index > 0 && /[\p{L}\p{N}'’-]/u.test(text[index - 1])) index--;
+        const expected = [gate.next(text, index, streaming), gate.open];
+        expect([over.next(text, index, streaming), over.open]).toEqual(expected);
       }),
     );
   });
