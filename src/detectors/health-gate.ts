@@ -104,8 +104,9 @@ const AUTOMATON_DEPTH = 4;
 
 /**
  * Builds the gate from the term forms (one space between tokens, letters, digits and
- * apostrophes, as src/data/health-lexicon.ts stores them): `forms` compared in any case and
- * `exactForms` compared in their exact case by the matcher (the gate folds them all).
+ * apostrophes, as src/data/health-lexicon.ts stores them; any other character throws): `forms`
+ * compared in any case and `exactForms` compared in their exact case by the matcher (the gate
+ * folds them all).
  *
  * @example
  * const gate = createTermGate(['type 2 diabetes', 'metformin'], ['PrEP'])
@@ -155,6 +156,7 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
   /** Why the last `next` stopped: see `TermGate.open`. */
   let stoppedOpen = false;
 
+  /** The child of `node` by `symbol` when a term goes on through it, else NONE. */
   const childOf = (node: number, symbol: number): number => {
     for (let edge = first[node], last = edge + count[node]; edge < last; edge++) {
       const edgeAt = edgeSymbol[edge];
