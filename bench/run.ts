@@ -21,6 +21,9 @@
  *   peers run on the first messages of the same corpus (the row says how many); throughput is
  *   per code unit, so rows compare. Also, outside the timing: share of clean messages a tool
  *   alters and share of planted values it removes from the dense corpus.
+ * - Cold start (bench/cold-start.ts): a fresh process imports the tool, builds a redactor and
+ *   redacts one message; piiveil's default set against @redactpii/node, medians of processes
+ *   run in turns. Information only: no issue states a target.
  * - Streaming: `redactor.stream()` per message fed in 4- and 32-char chunks, as a ratio to
  *   one-shot `redact` on the same corpus (the three sampled in turns); code units held
  *   (`stream.pending`) after each push.
@@ -58,6 +61,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { do_not_optimize, measure } from 'mitata';
 import { createRedactor, defaultDetectors, type Detector, type Redactor } from '../src/index.js';
+import { coldStart } from './cold-start.js';
 import { complexityCheck } from './complexity.js';
 import { ADVERSARIAL, chunksOf, cleanChat, denseChat, type DenseMessage } from './fixtures.js';
 
@@ -73,8 +77,8 @@ const STREAM_GROWTH = streamGrowthArg ? streamGrowthArg.slice('--stream-growth='
 const ONE_SHOT_GROWTH = [1e5, 1e6];
 
 const SETTINGS = QUICK
-  ? { clean: 300, dense: 150, slowMessages: 25, cpuTime: 150e6, slowSamples: 3, growthSamples: 5, streamSamples: 2 }
-  : { clean: 500, dense: 300, slowMessages: 60, cpuTime: 600e6, slowSamples: 6, growthSamples: 9, streamSamples: 2 };
+  ? { clean: 300, dense: 150, slowMessages: 25, cpuTime: 150e6, slowSamples: 3, growthSamples: 5, streamSamples: 2, coldRuns: 5 }
+  : { clean: 500, dense: 300, slowMessages: 60, cpuTime: 600e6, slowSamples: 6, growthSamples: 9, streamSamples: 2, coldRuns: 9 };
 
 // ---------------------------------------------------------------------------------------------
 // Tools
@@ -474,6 +478,15 @@ async function main(): Promise<void> {
     expect(`clean: ${STRUCTURED_LABEL} vs ${ARCJET} (issue 2)`, cleanStructured.mbPerSecond / cleanArcjet.mbPerSecond, 100, 80, true);
     expect(`clean: ${DEFAULT_LABEL} vs ${ARCJET} (issue 2)`, cleanDefault.mbPerSecond / cleanArcjet.mbPerSecond, 100, 30, true);
   }
+
+  // Cold start ----------------------------------------------------------------------------------
+  console.log(`\nCold start: a fresh process imports the tool, builds a redactor and redacts one message (medians of ${SETTINGS.coldRuns} processes each, in turns)`);
+  const cold = coldStart('.bench', SETTINGS.coldRuns);
+  const coldRedactpii = cold.find((row) => row.tool === REDACTPII_NODE);
+  table(
+    ['tool', 'import', 'redactor + first message', 'total', `×${REDACTPII_NODE}`],
+    cold.map((row) => [row.tool, ms(row.load * 1e6), ms(row.first * 1e6), ms(row.total * 1e6), ratio((coldRedactpii?.total ?? NaN) / row.total)]),
+  );
 
   // Streaming -----------------------------------------------------------------------------------
   console.log(`\nStreaming, ${DEFAULT_LABEL}, one stream per message, ratio to one-shot redact of the same corpus`);
