@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import { median } from './in-turns.js';
 
 export interface ColdStart {
   readonly tool: string;
@@ -62,10 +63,4 @@ export function coldStart(directory: string, runs: number): ColdStart[] {
     }
   }
   return tools.map(([tool], index) => ({ tool, load: median(samples[index].load), first: median(samples[index].first), total: median(samples[index].total) }));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
