@@ -16,7 +16,8 @@
  * time), GC outside samples, the small input run (size ratio) times per sample so both sizes
  * are timed over the same amount of text, and a pair over the limit measured again, up to 3
  * attempts, keeping the best: load pushes a linear pair to 15× now and then, a super-linear one
- * never comes back under the limit.
+ * never comes back under the limit. A pair still over the limit is measured at ten times the
+ * sizes (up to 3 attempts too) before it fails.
  */
 import { do_not_optimize } from 'mitata';
 import * as piiveil from '../src/index.js';
@@ -45,7 +46,7 @@ export interface ComplexityRow {
   readonly small: number;
   readonly large: number;
   readonly ratio: number;
-  /** Attempts at the pair (1 to 3); 4 when the pair ten times larger decided. */
+  /** Attempts at the pair (1 to 3); 4 when the pair ten times larger (up to 3 attempts) decided. */
   readonly attempts: number;
 }
 
@@ -160,13 +161,20 @@ export function complexityCheck(options: ComplexityOptions = {}): { rows: Comple
           best.attempts = attempt;
           if (largeTime / smallTime <= limit) break;
         }
-        // Over the limit after 3 attempts: confirm on a pair ten times larger. Cache effects and
-        // load inflate a linear pair now and then but fade at the larger pair (still about 10×);
-        // a super-linear detector shows about 100× at both.
+        // Over the limit after 3 attempts: confirm on a pair ten times larger, again up to 3
+        // attempts. Cache effects, load, and a stream's hold-back reaching its bound only past the
+        // small size (secret on "key=" runs in 16-char chunks: 55–103× from 2 k to 20 k, then
+        // 11.5–12.8× from 20 k to 200 k) inflate a linear pair but fade at the larger pair (still
+        // about 10×); a super-linear detector shows about 100× at both. One confirming attempt
+        // was not enough: its 200 k runs took 176–287 ms, and a linear pair once failed at 22×.
         if (!(best.large / best.small <= limit)) {
-          const confirmSmall = minTime(run(redactor, family.build(largeSize)), repeat, samples, gc);
-          const confirmLarge = minTime(run(redactor, family.build(largeSize * repeat)), 1, samples, gc);
-          if (confirmLarge / confirmSmall < best.large / best.small) best = { small: confirmSmall, large: confirmLarge, attempts: 4 };
+          const confirmSmallRun = run(redactor, family.build(largeSize));
+          const confirmLargeRun = run(redactor, family.build(largeSize * repeat));
+          for (let attempt = 1; attempt <= 3 && !(best.large / best.small <= limit); attempt++) {
+            const confirmSmall = minTime(confirmSmallRun, repeat, samples, gc);
+            const confirmLarge = minTime(confirmLargeRun, 1, samples, gc);
+            if (confirmLarge / confirmSmall < best.large / best.small) best = { small: confirmSmall, large: confirmLarge, attempts: 4 };
+          }
         }
         rows.push({ detector: detector.name, input: family.name, mode, small: best.small, large: best.large, ratio: best.large / best.small, attempts: best.attempts });
       }
