@@ -31,6 +31,12 @@ const INLINE = /^(\s*)(.+?);\s*\/\/ ('(?:[^'\\]|\\.)*')/;
 const DECLARATION = /^\s*(?:const|let) ([A-Za-z_$][\w$]*) = /;
 const IMPORT = /^import .* from '([^']+)';$/;
 
+/** `code` followed by a check of its value, or of the variable it declares, against `literal`. */
+function checked(code: string, literal: string, line: number): string {
+  const declared = DECLARATION.exec(code);
+  return declared ? `${code}; __check(${declared[1]}, ${literal}, ${line});` : `__check(${code}, ${literal}, ${line});`;
+}
+
 function examples(markdown: string): Example[] {
   const found: Example[] = [];
   const lines = markdown.split('\n');
@@ -38,36 +44,28 @@ function examples(markdown: string): Example[] {
     if (lines[index] !== '```ts') continue;
     const start = index + 1;
     let end = start;
-    while (lines[end] !== '```') end++;
+    while (end < lines.length && lines[end] !== '```') end++;
     const block = lines.slice(start, end);
     index = end;
     const sources = block.map((line) => IMPORT.exec(line)?.[1]).filter((source) => source !== undefined);
     if (sources.some((source) => source !== 'piiveil')) continue;
     const out: string[] = [];
     let checks = 0;
-    block.forEach((line, offset) => {
+    for (let offset = 0; offset < block.length; offset++) {
+      const line = block[offset];
       const at = start + offset + 1; // 1-based README line
-      if (IMPORT.test(line)) return;
+      if (IMPORT.test(line)) continue;
       const inline = INLINE.exec(line);
-      if (inline) {
-        const [, indent, code, literal] = inline;
-        const declared = DECLARATION.exec(code);
-        out.push(declared ? `${indent}${code}; __check(${declared[1]}, ${literal}, ${at});` : `${indent}__check(${code}, ${literal}, ${at});`);
-        checks++;
-        return;
+      const stated = inline ? null : STATED.exec(line);
+      if (inline) out.push(inline[1] + checked(inline[2], inline[3], at));
+      // A result on a line of its own is that of the statement just above.
+      else if (stated && out.length > 0) out.push(checked(out.pop()!.trim().replace(/;$/, ''), stated[1], at));
+      else {
+        out.push(line);
+        continue;
       }
-      const stated = STATED.exec(line);
-      if (stated && out.length > 0) {
-        // The result of the statement just above: its value, or the variable it declared.
-        const previous = out.pop()!;
-        const code = previous.trim().replace(/;$/, '');
-        const declared = DECLARATION.exec(code);
-        out.push(declared ? `${code}; __check(${declared[1]}, ${stated[1]}, ${at});` : `__check(${code}, ${stated[1]}, ${at});`);
-        checks++;
-        return;
-      }
-      out.push(line);
-    });
+      checks++;
+    }
     if (checks > 0) found.push({ line: start, body: out.join('\n'), checks });
   }
   return found;
