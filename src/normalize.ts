@@ -89,14 +89,15 @@ export interface NormalizedText {
 export const FIRST_NORMALIZABLE = 0xad;
 
 /**
- * True when `text` holds a character the view would change. One native regex test.
+ * True when `text` holds, at or after `from`, a character the view would change. One native regex test.
  *
  * @example
  * hasNormalizable('card 4111 1111') // false
  * hasNormalizable('card 4111\u200b1111') // true
+ * hasNormalizable('card 4111\u200b1111', 10) // false
  */
-export function hasNormalizable(text: string): boolean {
-  NORMALIZABLE.lastIndex = 0;
+export function hasNormalizable(text: string, from = 0): boolean {
+  NORMALIZABLE.lastIndex = from;
   return NORMALIZABLE.test(text);
 }
 

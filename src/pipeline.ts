@@ -1,8 +1,8 @@
 import { PiiveilError } from './errors.js';
-import { expandedLookbehind, normalizeText, type NormalizedText } from './normalize.js';
+import { expandedLookbehind, hasNormalizable, normalizeText, type NormalizedText } from './normalize.js';
 import { label } from './operators/label.js';
 import { resolveOverlaps } from './resolve.js';
-import { createScan } from './scanner/scan.js';
+import { createScan, type Scan, type WideProbe } from './scanner/scan.js';
 import type { Detector, EntityType, Finding, Operator, OperatorFunction, RedactorOptions } from './types.js';
 
 /**
@@ -88,8 +88,8 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     return built;
   };
 
-  const scanRaw = (text: string, from: number): Finding[] => {
-    const scan = createScan(text, from);
+  const scanRaw = (scan: Scan): Finding[] => {
+    const text = scan.text;
     const raw: Finding[] = [];
     for (let k = 0; k < finds.length; k++) {
       const before = raw.length;
@@ -107,12 +107,24 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     return raw;
   };
 
+  /** Filled by a one-shot scan: where the text first has a code unit the view may change. */
+  const wide: WideProbe = { at: -1 };
   const findRaw = (text: string, from: number, plain: boolean): Finding[] => {
     if (text.length - from > maxInputLength) throw tooLarge(text.length - from, maxInputLength);
+    if (normalizing && !plain && from === 0 && viewText !== text) {
+      // One-shot: the trigger scan also finds the first code unit from U+00AD up, and only the
+      // text from there is tested for the view (ASCII text: not at all). A text that needs a
+      // view is scanned again below, on the view (rare: invisible or look-alike characters).
+      const scan = createScan(text, 0, wide);
+      if (wide.at < 0 || !hasNormalizable(text, wide.at)) {
+        context = lookbehind;
+        return scanRaw(scan);
+      }
+    }
     const normalized = viewOf(text, plain);
     context = normalized === undefined ? lookbehind : wideLookbehind;
-    if (normalized === undefined) return scanRaw(text, from);
-    const raw = scanRaw(normalized.text, normalized.toNormalized(from));
+    if (normalized === undefined) return scanRaw(createScan(text, from));
+    const raw = scanRaw(createScan(normalized.text, normalized.toNormalized(from)));
     for (let index = 0; index < raw.length; index++) {
       const finding = raw[index];
       raw[index] = { ...finding, start: normalized.toOriginal(finding.start), end: normalized.originalEnd(finding.end - 1) };

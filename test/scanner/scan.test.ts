@@ -29,6 +29,25 @@ describe('createScan', () => {
       }),
     );
   });
+
+  it('notes the first code unit from U+00AD up in a probe, and finds the same positions with it', () => {
+    const units = ['1', '2', 'a', ' ', '@', ':', '＠', '-', '\u00ac', '\u00ad', 'é', '€', '\u200b', '\ud835'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units) }), (text) => {
+        const probe = { at: 99 };
+        const scan = createScan(text, 0, probe);
+        const plain = createScan(text, 0);
+        expect(probe.at).toBe(text.search(/[\u00ad-\uffff]/));
+        expect([...scan.digitRuns]).toEqual([...plain.digitRuns]);
+        expect([...scan.ats]).toEqual([...plain.ats]);
+        expect([...scan.colons]).toEqual([...plain.colons]);
+        expect(scan.flags).toBe(plain.flags);
+      }),
+    );
+    const probe = { at: 99 };
+    createScan('price 5 € then \u200b', 0, probe);
+    expect(probe.at).toBe(8);
+  });
 });
 
 describe('isDigit', () => {
