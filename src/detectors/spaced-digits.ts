@@ -1,5 +1,5 @@
 import { isDigit, isHighSurrogate } from '../internal/digit-boundary.js';
-import { createScan, HAS_DIGIT, type Positions } from '../scanner/scan.js';
+import { createScan, HAS_DIGIT, type Positions, type Scan } from '../scanner/scan.js';
 import type { Detector, Finding } from '../types.js';
 
 /** Options of `spacedDigits`. */
@@ -79,7 +79,7 @@ export function spacedDigits(detector: Detector, options: SpacedDigitsOptions = 
     find(scan, out) {
       if ((scan.flags & HAS_DIGIT) === 0) return;
       const { text, digitRuns } = scan;
-      if (!mayHoldChain(text, scan.from, digitRuns, minDigits, mixed)) return;
+      if ((chainBits(scan, minDigits) & (mixed ? MAY_MIXED : MAY_PLAIN)) === 0) return;
       let covered = -1;
       for (let k = 0; k < digitRuns.length; k += 2) {
         const run = digitRuns[k];
@@ -185,6 +185,38 @@ function readTail(text: string, from: number, minDigits: number): void {
   tailHoldPlain = holdPlain;
 }
 
+/** `chainBits`: a chain may be a candidate when mixed kinds count as a trick, and when they do not. */
+const MAY_MIXED = 1;
+const MAY_PLAIN = 2;
+
+/**
+ * The last `chainBits` answer, shared by every instance: the default set runs three on the same
+ * scan, and the answer depends on the scan and `minDigits` only (both values of `mixed` are
+ * kept). Keyed on the scan object and the fields read, so a scan built by hand and changed
+ * between calls is read again. The three finds cost 64 ns per bench/fixtures.ts `cleanChat`
+ * message with a walk each, 45 ns with one walk and two lookups (prebuilt scans, timed in turns).
+ */
+let bitsScan: Scan | undefined;
+let bitsText = '';
+let bitsFrom = -1;
+let bitsRuns: Positions | undefined;
+let bitsMinDigits = 0;
+let bitsValue = 0;
+
+/** MAY_MIXED and MAY_PLAIN of `scan` (see `mayHoldChain`), computed once per scan for every instance. */
+function chainBits(scan: Scan, minDigits: number): number {
+  if (scan !== bitsScan || scan.text !== bitsText || scan.from !== bitsFrom || scan.digitRuns !== bitsRuns || minDigits !== bitsMinDigits) {
+    const { text, from, digitRuns } = scan;
+    bitsValue = mayHoldChain(text, from, digitRuns, minDigits);
+    bitsScan = scan;
+    bitsText = text;
+    bitsFrom = from;
+    bitsRuns = digitRuns;
+    bitsMinDigits = minDigits;
+  }
+  return bitsValue;
+}
+
 /**
  * False when no chain of the scan's digit runs can be handed to the wrapped detector, decided
  * from the run offsets alone (the text is read only around the first run of a scan from
@@ -196,11 +228,12 @@ function readTail(text: string, from: number, minDigits: number): void {
  * `cleanChat`) and no chain with a trick; reading the separator after each run cost 130 ns per
  * message, this test about 20 ns (Node 20, esbuild bundle).
  */
-function mayHoldChain(text: string, from: number, runs: Positions, minDigits: number, mixed: boolean): boolean {
+function mayHoldChain(text: string, from: number, runs: Positions, minDigits: number): number {
   const count = runs.length;
   let end = runs[1];
   // From 0 every run is listed; from later, the first run's chain may reach back before `from`.
-  if (from > 0 && runs[0] > 0 && (isDigit(text.charCodeAt(runs[0] - 1)) || separatorStart(text, runs[0]) >= 0)) return true;
+  if (from > 0 && runs[0] > 0 && (isDigit(text.charCodeAt(runs[0] - 1)) || separatorStart(text, runs[0]) >= 0)) return MAY_MIXED | MAY_PLAIN;
+  let bits = 0;
   let stretch = 0;
   let digits = end - runs[0];
   let evasive = false;
@@ -209,7 +242,10 @@ function mayHoldChain(text: string, from: number, runs: Positions, minDigits: nu
     const gap = start - end;
     const length = runs[k + 1] - start;
     if (gap > MAX_SEPARATOR) {
-      if (digits >= minDigits && candidateStretch(text, runs, stretch, k, evasive, mixed)) return true;
+      if (digits >= minDigits) {
+        bits |= stretchBits(text, runs, stretch, k, evasive);
+        if ((bits & MAY_PLAIN) !== 0) return bits;
+      }
       stretch = k;
       digits = length;
       evasive = false;
@@ -219,20 +255,20 @@ function mayHoldChain(text: string, from: number, runs: Positions, minDigits: nu
     }
     end = start + length;
   }
-  return digits >= minDigits && candidateStretch(text, runs, stretch, count, evasive, mixed);
+  return digits >= minDigits ? bits | stretchBits(text, runs, stretch, count, evasive) : bits;
 }
 
-/** For a stretch of runs `from`..`to` − 2 with enough digits: true when it uses a trick. */
-function candidateStretch(text: string, runs: Positions, from: number, to: number, evasive: boolean, mixed: boolean): boolean {
-  if (evasive) return true;
-  if (!mixed || to - from < 6) return false;
+/** For a stretch of runs `from`..`to` − 2 with enough digits: MAY_MIXED and MAY_PLAIN when it uses a trick, MAY_MIXED alone when its only trick is mixed kinds. */
+function stretchBits(text: string, runs: Positions, from: number, to: number, evasive: boolean): number {
+  if (evasive) return MAY_MIXED | MAY_PLAIN;
+  if (to - from < 6) return 0;
   // No trick but maybe mixed kinds: every gap is one unit here.
   let kinds = 0;
   for (let k = from + 2; k < to; k += 2) {
     const code = text.charCodeAt(runs[k - 1]);
     if (code === SPACE || code === HYPHEN || code === DOT) kinds |= kindBit(code);
   }
-  return (kinds & (kinds - 1)) !== 0;
+  return (kinds & (kinds - 1)) !== 0 ? MAY_MIXED : 0;
 }
 
 /**
