@@ -96,6 +96,16 @@ export interface Lexicon {
   readonly phraseTree: ReadonlyMap<string, PhraseNode>;
   /** For each entry of `table`, the kinds of every phrase starting with it (0: none). */
   readonly phraseStarts: Int32Array;
+  /** Indices in `table` of the words the screen compares on every candidate: compared as numbers, not strings. */
+  readonly ids: KeywordIds;
+}
+
+/** Indices of a few KEYWORDS in `Lexicon.table`. */
+export interface KeywordIds {
+  readonly bis: number;
+  readonly ter: number;
+  readonly the: number;
+  readonly box: number;
 }
 
 /** Bits of the lower-cased `text.slice(start, end)`, without slicing it when it is ASCII. */
@@ -198,7 +208,9 @@ function build(): Lexicon {
     if (first < 128) germanEnds[first] |= GERMAN_FIRST;
     if (last < 128) germanEnds[last] |= GERMAN_LAST;
   }
-  return { words, phrases, germanTypes, germanEnds, table, flags, phraseTree, phraseStarts };
+  const id = (word: string): number => table.find(word, 0, word.length);
+  const ids = { bis: id('bis'), ter: id('ter'), the: id('the'), box: id('box') };
+  return { words, phrases, germanTypes, germanEnds, table, flags, phraseTree, phraseStarts, ids };
 }
 
 /** Every phrase kind of `node` and the nodes below it. */

@@ -1,7 +1,8 @@
-import { isDigit } from '../scanner/char-class.js';
+import { isAsciiLetter as isAsciiLetterCode, isDigit } from '../scanner/char-class.js';
 import { ABBREVIATION, COUNT, DE_TYPE, DIRECTION, FR_TYPE, GERMAN_LAST, type Lexicon, MAX_PHRASE_WORDS, MONTH, NOT_NAME, NUMBER_CONTEXT, ROAD, STRONG, SUFFIX, TEMPORAL, UNIT_ALONE, UNIT_ID } from './address-lexicon.js';
 import { endsWithFolded } from './address-token.js';
-import { ALNUM, COMMA, DASHNUM, NUM, ORD, SLASHNUM, type TokenScan, WORD, type Window, codeIn, isLetterAt, scanHouse, scanToken, scanWordBefore } from './address-tokens.js';
+import { ALNUM, COMMA, DASHNUM, NUM, ORD, SLASHNUM, type TokenScan, WORD, type Window, codeIn, isBlank, isLetterAt, scanHouse, scanToken, scanWordBefore } from './address-tokens.js';
+import { HALF_LETTERS, PACKED_LETTERS, packHigh, packLow } from './address-word-table.js';
 
 /**
  * The quick screen of the STREET_ADDRESS detector (internal): for most digit runs of ordinary
@@ -48,7 +49,7 @@ export function gluedBefore(text: string, anchor: number, lo: number): boolean {
     const kind = BEFORE[before];
     if (kind === 0) return false;
     if (kind === GLUED) return true;
-  } else if (isLetterAt(text, anchor - 1) || isGlue(before)) return true;
+  } else if (isGlue(before) || isLetterAt(text, anchor - 1)) return true; // '£', '€' without the letter test's regex
   if (isJoiner(before) && anchor - 2 >= lo && (isDigit(text.charCodeAt(anchor - 2)) || isLetterAt(text, anchor - 2))) return true;
   return before === HYPHEN && anchor - 2 >= lo && text.charCodeAt(anchor - 2) === HYPHEN;
 }
@@ -126,6 +127,177 @@ function digitAt(text: string, index: number): boolean {
   return index < text.length && isDigit(text.charCodeAt(index));
 }
 
+/** `quickVerdict` and `readQuick`: not decided on ASCII alone (the full screen decides). */
+const UNSURE = -1;
+/** `readQuick` kinds: a token no form reads on from (END, OTHER, '#', '(' or ')'). */
+const QUICK_STOP = 0;
+const QUICK_COMMA = 1;
+/** `readQuick` kinds: an ASCII WORD in lower case, or capitalised. */
+const QUICK_LOWER = 2;
+const QUICK_CAPITAL = 3;
+/** Longest word the tokeniser takes as a word (address-tokens.ts MAX_WORD). */
+const MAX_WORD = 40;
+const SPACE = 0x20; // ' '
+const NEWLINE = 0x0a; // '\n'
+const APOSTROPHE = 0x27; // "'"
+
+/** What `readQuick` read besides its kind: the word's lexicon index and where the next token's read starts. */
+const quick = { id: -1, next: 0 };
+
+/**
+ * True when `mayStartAddress` would say false at `anchor`, the first digit of a run ending at
+ * `runEnd` that `gluedBefore` and `mayBeHouse` let through, in the window `[lo, end)`. It is the
+ * same decision taken on ASCII code units in one tight walk each way, without `TokenScan`s: the
+ * word before hashed on a backward walk and looked up once; then, when that word decides nothing,
+ * the token after the number and, after a lower-case word, the names up to a suffix. False when
+ * unsure (a non-ASCII code unit, a word a form starts with, a digit or a capitalised word after
+ * the number): the caller then runs the full screen. Why: about one digit run per clean-chat
+ * message reaches the screen ("order 48213", "add 32 more", "87% off", "503 after login in"),
+ * all ruled out here, and the `TokenScan`s of the full screen cost 50-100 ns per such run
+ * against 30-60 here (esbuild bundle, Node 20; one-shot `find` 386 -> 305 ns per
+ * bench/fixtures.ts `cleanChat` message). For `find` only: it records no reads (`Window.touched`).
+ *
+ * @example
+ * ruledOut('Please add 32 more licenses', 11, 13, 0, 27, addressLexicon()) // true
+ * ruledOut('at 12 Main Street', 3, 5, 0, 17, addressLexicon())            // false
+ */
+export function ruledOut(text: string, anchor: number, runEnd: number, lo: number, end: number, lex: Lexicon): boolean {
+  const verdict = quickVerdict(text, anchor, runEnd, lo, lex);
+  if (verdict !== UNDECIDED) return verdict === REFUSED;
+  // The house number (`scanHouse`): a NUM ending at `runEnd` before an ASCII code unit that is no
+  // letter, '/', '-' or ':'; a '.' after it is its dot, a ',' the next token.
+  if (runEnd >= end) return false;
+  const after = text.charCodeAt(runEnd);
+  if (after >= 128 || isAsciiLetterCode(after) || after === SLASH || after === HYPHEN || after === COLON) return false;
+  const kind = readQuick(text, after === DOT ? runEnd + 1 : runEnd, end, lex);
+  if (kind === QUICK_COMMA) {
+    // `mayFollowHouse`: past a comma only a French street type ("405, rue Sainte-Catherine").
+    const word = readQuick(text, quick.next, end, lex);
+    if (word === QUICK_LOWER || word === QUICK_CAPITAL) return quick.id < 0 || (lex.flags[quick.id] & FR_TYPE) === 0;
+    return word !== UNSURE;
+  }
+  if (kind !== QUICK_LOWER && kind !== QUICK_CAPITAL) return kind === QUICK_STOP;
+  // `mayFollowHouse` on an ASCII WORD.
+  const id = quick.id;
+  const flags = id < 0 ? 0 : lex.flags[id];
+  if (flags & FR_TYPE || (id >= 0 && lex.phraseStarts[id] & ROAD) || id === lex.ids.bis || id === lex.ids.ter) return false;
+  if (flags & NOT_NAME) return id !== lex.ids.the; // "123 The Street"
+  if (flags & (COUNT | MONTH)) return true;
+  if (kind === QUICK_CAPITAL) return false;
+  // A lower-case first name: the names loop must meet a suffix.
+  for (let count = 1; count < NAME_TOKENS; count++) {
+    const next = readQuick(text, quick.next, end, lex);
+    if (next === QUICK_STOP || next === QUICK_COMMA) return true;
+    if (next === UNSURE) return false;
+    const nextFlags = quick.id < 0 ? 0 : lex.flags[quick.id];
+    if (nextFlags & SUFFIX) return false;
+    if (nextFlags & NOT_NAME) return true;
+  }
+  return true;
+}
+
+/** `wordBeforeVerdict` when the word before is ASCII: REFUSED, UNDECIDED or UNSURE (non-ASCII, or FORM). */
+function quickVerdict(text: string, anchor: number, runEnd: number, lo: number, lex: Lexicon): number {
+  // `scanWordBefore`: blanks, one '.', then the word, hashed on the way.
+  let index = anchor;
+  for (;;) {
+    if (index <= lo) return UNDECIDED;
+    const code = text.charCodeAt(index - 1);
+    if (code === SPACE) index--;
+    else if (code >= 128 || isBlank(code)) return UNSURE;
+    else break;
+  }
+  const dot = text.charCodeAt(index - 1) === DOT;
+  if (dot) index--;
+  const end = index;
+  // Letters packed on the way (`packLow`: the n-th from the end at 5n); a longer word is hashed after.
+  let low = 0;
+  let high = 0;
+  let letters = true;
+  while (index > lo && end - index <= MAX_WORD) {
+    const code = text.charCodeAt(index - 1);
+    if (code >= 128) return UNSURE;
+    if (!isAsciiLetterCode(code)) {
+      // An apostrophe or hyphen inside the word ("O'Neil", "Karl-Marx").
+      if ((code !== APOSTROPHE && code !== HYPHEN) || index >= end || index - 2 < lo) break;
+      const previous = text.charCodeAt(index - 2);
+      if (previous >= 128) return UNSURE;
+      if (!isAsciiLetterCode(previous)) break;
+      letters = false;
+    } else {
+      const fromEnd = end - index;
+      if (fromEnd < HALF_LETTERS) low |= (code & 31) << (5 * fromEnd);
+      else if (fromEnd < PACKED_LETTERS) high |= (code & 31) << (5 * (fromEnd - HALF_LETTERS));
+    }
+    index--;
+  }
+  // No word, or one glued to a digit ("abc1 12"); the loop stopped at an ASCII code unit.
+  if (index === end || end - index > MAX_WORD || (index > lo && isDigit(text.charCodeAt(index - 1)))) return UNDECIDED;
+  const id = letters && end - index <= PACKED_LETTERS ? lex.table.findPacked(low, high) : lex.table.find(text, index, end);
+  const flags = id < 0 ? 0 : lex.flags[id];
+  const capital = (text.charCodeAt(index) - 65) >>> 0 <= 25;
+  if (flags & UNIT_ID || (capital && germanNameEnd(text, index, end, flags, lex)) || id === lex.ids.box) return UNSURE;
+  if (flags & (NUMBER_CONTEXT | MONTH)) return REFUSED;
+  if (capital && end - index >= 2 && end - index <= 3 && !dot && allUpper(text, index, end)) return REFUSED; // "UA 1234"
+  // `isYearAt`: a run of exactly four digits from 1900 to 2099.
+  if (flags & TEMPORAL && runEnd - anchor === 4) {
+    const century = (text.charCodeAt(anchor) - 48) * 10 + text.charCodeAt(anchor + 1) - 48;
+    if (century === 19 || century === 20) return REFUSED;
+  }
+  return UNDECIDED;
+}
+
+/**
+ * The token at or after `pos` as `scanToken` reads it, when ASCII decides it: QUICK_STOP,
+ * QUICK_COMMA, QUICK_LOWER or QUICK_CAPITAL (its lexicon index in `quick.id`), else UNSURE (a
+ * digit, a non-ASCII letter, a word with a digit or a non-ASCII code unit, a word too long).
+ * `quick.next`: where the read after it starts.
+ */
+function readQuick(text: string, pos: number, end: number, lex: Lexicon): number {
+  let index = pos;
+  let newlines = 0;
+  for (;;) {
+    if (index >= end) return QUICK_STOP;
+    const code = text.charCodeAt(index);
+    if (code === SPACE || isBlank(code)) index++;
+    else if (code === NEWLINE) {
+      if (++newlines > 1) return QUICK_STOP;
+      index++;
+    } else break;
+  }
+  const start = index;
+  const first = text.charCodeAt(start);
+  if (!isAsciiLetterCode(first)) {
+    if (isDigit(first)) return UNSURE;
+    if (first >= 128) return isLetterAt(text, start) ? UNSURE : QUICK_STOP;
+    quick.next = start + 1;
+    return first === COMMA_CODE ? QUICK_COMMA : QUICK_STOP;
+  }
+  // `scanWord` on ASCII letters, packed on the way (`packLow`); a longer word is hashed after.
+  let low = 0;
+  let high = 0;
+  let letters = true;
+  while (index < end && index - start <= MAX_WORD) {
+    const code = text.charCodeAt(index);
+    if (code >= 128 || isDigit(code)) return UNSURE;
+    if (!isAsciiLetterCode(code)) {
+      if (code !== APOSTROPHE && code !== HYPHEN) break;
+      const next = index + 1 < end ? text.charCodeAt(index + 1) : SPACE;
+      if (next >= 128) return UNSURE;
+      if (!isAsciiLetterCode(next)) break;
+      letters = false;
+    } else {
+      high = packHigh(high, low);
+      low = packLow(low, code);
+    }
+    index++;
+  }
+  if (index - start > MAX_WORD) return UNSURE;
+  quick.id = letters && index - start <= PACKED_LETTERS ? lex.table.findPacked(low, high) : lex.table.find(text, start, index);
+  quick.next = index < end && text.charCodeAt(index) === DOT ? index + 1 : index;
+  return first < 97 ? QUICK_CAPITAL : QUICK_LOWER;
+}
+
 /** `before`: the parser rejects the anchor without reading the token at it. */
 export const REFUSED = 0;
 /** `before`: the word before may start a form that precedes its number (German name, "P.O. Box", "Flat 3"). */
@@ -153,7 +325,7 @@ export function before(win: Window, anchor: number, lex: Lexicon, prev: TokenSca
 /** `before` without its first test (`gluedBefore`). */
 function wordBeforeVerdict(win: Window, anchor: number, lex: Lexicon, prev: TokenScan): number {
   if (!scanWordBefore(win, anchor, prev)) return UNDECIDED;
-  if (!prev.ascii || mayEndGermanName(prev, win.text, lex) || prev.flags & UNIT_ID || isWord(prev, 'box', lex)) return FORM;
+  if (!prev.ascii || mayEndGermanName(prev, win.text, lex) || prev.flags & UNIT_ID || prev.id === lex.ids.box) return FORM;
   if (prev.flags & (NUMBER_CONTEXT | MONTH)) return REFUSED;
   if (prev.cap === 2 && prev.end - prev.start <= 3 && !prev.dot) return REFUSED; // "UA 1234", "NY 10001"
   return prev.flags & TEMPORAL && isYearAt(win, anchor) ? REFUSED : UNDECIDED;
@@ -211,7 +383,7 @@ function settledAfterHouse(win: Window, pos: number, lex: Lexicon, token: TokenS
   const flags = token.flags;
   if (flags & FR_TYPE) return false;
   // "bis"/"ter" (French), "The Street" (British) and road phrases ("County Road") read on.
-  if (token.id >= 0 && (lex.phraseStarts[token.id] & ROAD || isWord(token, 'the', lex) || isWord(token, 'bis', lex) || isWord(token, 'ter', lex))) return false;
+  if (token.id >= 0 && (lex.phraseStarts[token.id] & ROAD || token.id === lex.ids.the || token.id === lex.ids.bis || token.id === lex.ids.ter)) return false;
   if ((flags & (NOT_NAME | COUNT | MONTH)) === 0) return token.cap === 0 && settledLowerName(win, token);
   for (let words = 1; words < MAX_PHRASE_WORDS; words++) {
     scanToken(win, token.next, token);
@@ -318,9 +490,9 @@ function mayFollowHouse(win: Window, lex: Lexicon, token: TokenScan): boolean {
   if (kind === NUM || kind === ALNUM) return suffixAt(win, token.next, token);
   if (kind !== WORD) return false; // the names loop stops at once: no name, no address
   const flags = token.flags;
-  if (!token.ascii || flags & FR_TYPE || isWord(token, 'bis', lex) || isWord(token, 'ter', lex)) return true;
+  if (!token.ascii || flags & FR_TYPE || token.id === lex.ids.bis || token.id === lex.ids.ter) return true;
   if (token.id >= 0 && lex.phraseStarts[token.id] & ROAD) return true; // "2150 County Road 12"
-  if (flags & NOT_NAME) return token.cap === 1 && isWord(token, 'the', lex); // "123 The Street"
+  if (flags & NOT_NAME) return token.cap === 1 && token.id === lex.ids.the; // "123 The Street"
   if (flags & (COUNT | MONTH)) return false; // "10 miles", "12 March"
   if (token.cap > 0) return true;
   // A lower-case first name word: without a suffix among the names the street line fails
@@ -345,16 +517,23 @@ function suffixAt(win: Window, pos: number, token: TokenScan): boolean {
 
 /** A capitalised word the parser may take for (the end of) a German street name: a type word or a compound ending in one. */
 function mayEndGermanName(word: TokenScan, text: string, lex: Lexicon): boolean {
-  if (word.cap === 0) return false;
-  if (word.flags & DE_TYPE) return true;
-  // Called for ASCII words only (`wordBeforeVerdict`): the last letter must end a type.
-  if ((lex.germanEnds[text.charCodeAt(word.end - 1) | CASE_BIT] & GERMAN_LAST) === 0) return false;
-  const length = word.end - word.start;
-  for (const type of lex.germanTypes) if (length > type.length + 2 && endsWithFolded(text, word.start, word.end, type)) return true;
+  // Called for ASCII words only (`wordBeforeVerdict`).
+  return word.cap !== 0 && germanNameEnd(text, word.start, word.end, word.flags, lex);
+}
+
+/** The ASCII word `[start, end)` with lexicon bits `flags` is a German street type or ends with one. */
+function germanNameEnd(text: string, start: number, end: number, flags: number, lex: Lexicon): boolean {
+  if (flags & DE_TYPE) return true;
+  // The last letter must end a type.
+  if ((lex.germanEnds[text.charCodeAt(end - 1) | CASE_BIT] & GERMAN_LAST) === 0) return false;
+  const length = end - start;
+  const types = lex.germanTypes;
+  for (let k = 0; k < types.length; k++) if (length > types[k].length + 2 && endsWithFolded(text, start, end, types[k])) return true;
   return false;
 }
 
-/** True for a scanned WORD equal to `word`, one of the lexicon's words. */
-function isWord(token: TokenScan, word: string, lex: Lexicon): boolean {
-  return token.id >= 0 && lex.table.words[token.id] === word;
+/** Every code unit of `[start, end)` is an ASCII capital letter. */
+function allUpper(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if ((text.charCodeAt(at) - 65) >>> 0 > 25) return false;
+  return true;
 }

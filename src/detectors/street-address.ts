@@ -4,7 +4,7 @@ import type { Detector } from '../types.js';
 import { type Lexicon, addressLexicon } from './address-lexicon.js';
 import { AddressParser, BACK, type Span } from './address-parser.js';
 import { prefixHold } from './address-prefix-hold.js';
-import { gluedBefore, mayBeHouse, mayStartAddress, settledForStream } from './address-screen.js';
+import { gluedBefore, mayBeHouse, mayStartAddress, ruledOut, settledForStream } from './address-screen.js';
 import { type Window, createTokenScan } from './address-tokens.js';
 
 /** Options of `streetAddress`. */
@@ -88,8 +88,11 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
         const anchor = digitRuns[k];
         // Most digit runs of chat are prices, times, dates and versions: decided here from the
         // code units around them, before the machine reads any word.
-        if (anchor < scan.from || gluedBefore(text, anchor, 0) || !mayBeHouse(text, anchor, digitRuns[k + 1])) continue;
-        const match = machine.run(text, anchor, false, digitRuns[k + 1]);
+        const runEnd = digitRuns[k + 1];
+        if (anchor < scan.from || gluedBefore(text, anchor, 0) || !mayBeHouse(text, anchor, runEnd)) continue;
+        // The rest ("order 48213", "add 32 more", "87% off") on ASCII code units, before any token.
+        if (ruledOut(text, anchor, runEnd, anchor > LOOKBEHIND ? anchor - LOOKBEHIND : 0, Math.min(text.length, anchor + FORWARD), lex)) continue;
+        const match = machine.run(text, anchor, false, runEnd);
         if (match !== undefined && match.start >= scan.from) {
           out.push({ type: 'STREET_ADDRESS', start: match.start, end: match.end, score, detector: 'street-address' });
         }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressLexicon } from '../../src/detectors/address-lexicon.js';
 import { AddressParser } from '../../src/detectors/address-parser.js';
-import { FORM, REFUSED, UNDECIDED, before, mayBeHouse, mayStartAddress, settledForStream } from '../../src/detectors/address-screen.js';
+import { FORM, REFUSED, UNDECIDED, before, gluedBefore, mayBeHouse, mayStartAddress, ruledOut, settledForStream } from '../../src/detectors/address-screen.js';
 import { ALNUM, DASHNUM, NUM, SLASHNUM, type Window, createTokenScan, scanToken } from '../../src/detectors/address-tokens.js';
 
 const lex = addressLexicon();
@@ -134,4 +134,47 @@ describe('address screen', () => {
       { numRuns: 500 },
     );
   });
+
+  describe('ruledOut', () => {
+    const runEnd = (line: string, anchor: number) => {
+      let end = anchor;
+      while (/[0-9]/.test(line[end] ?? '')) end++;
+      return end;
+    };
+    const quick = (line: string, anchor = firstDigit(line)) => {
+      const win = window(line, anchor, false);
+      return ruledOut(line, anchor, runEnd(line, anchor), win.lo, win.end, lex);
+    };
+
+    it('rules out the digit runs of clean chat on ASCII alone', () => {
+      for (const line of ['Please add 32 more licenses', 'took 87% off', 'order 48213 still says processing, it', 'Error 503 after login in the app', 'took 45 minutes for', 'The invoice for 2019 shows £12.34', 'code 1. Cheers.', 'renews on Feb 12, any chance', 'since 2019 we moved', 'UA 1234 Park Avenue', 'at 12, and then']) {
+        expect(quick(line)).toBe(true);
+      }
+    });
+
+    it('leaves every form of address and every non-ASCII word to the full screen', () => {
+      for (const line of ['12 Main Street', 'at 12 main street', '4500 West 79th Street', '405, rue Sainte-Catherine', 'Hauptstraße 5', 'Berliner Allee 5', 'P.O. Box 88', 'Flat 3, 12 High St', 'apt 12 more', '2150 County Road 12', '586 W 207 St', '123 The Street', '8 bis avenue des Ternes', 'Müller 12 more', 'at 12 café', 'at 12 O’Neil St']) {
+        expect(quick(line)).toBe(false);
+      }
+    });
+
+    it('rules out only anchors the full screen rules out', () => {
+      fc.assert(
+        fc.property(text, fc.nat(200), (value, lead) => {
+          for (let anchor = 0; anchor < value.length; anchor++) {
+            if (!/[0-9]/.test(value[anchor]) || (anchor > 0 && /[0-9]/.test(value[anchor - 1]))) continue;
+            const end = runEnd(value, anchor);
+            if (gluedBefore(value, anchor, 0) || !mayBeHouse(value, anchor, end)) continue;
+            const win = window(value, anchor, false);
+            // A window cut before the end of the text as well as one at its end.
+            const cut = Math.min(win.end, anchor + (lead % 40) + end - anchor);
+            if (ruledOut(value, anchor, end, win.lo, win.end, lex)) expect(screen(value, anchor)).toBe(false);
+            if (ruledOut(value, anchor, end, win.lo, cut, lex)) expect(mayStartAddress({ ...win, end: cut }, anchor, lex, createTokenScan(), createTokenScan(), end)).toBe(false);
+          }
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  });
 });
+
