@@ -447,7 +447,7 @@ function contextValue(text: string, from: number, anchor: number, out: Finding[]
   const floor = Math.max(0, keyEnd - MAX_KEY);
   const tail = keyTail(text, floor, keyEnd);
   if (tail < 0 || (KEY_TAIL_BITS[tail >>> 5] & (1 << (tail & 31))) === 0) return;
-  if (!endsWithContextKey(text, floor, keyEnd, CONTEXT_KEYS.get(tail) as readonly ContextKey[])) return;
+  if (!endsWithContextKey(text, floor, keyEnd, CONTEXT_KEYS.get(tail) as KeyGroup)) return;
   let keyStart = keyEnd;
   while (keyStart > 0 && keyEnd - keyStart < MAX_KEY && (isKeyCode(text.charCodeAt(keyStart - 1)) || text.charCodeAt(keyStart - 1) === 46)) keyStart--;
   if (keyStart === keyEnd) return;
@@ -519,12 +519,26 @@ interface ContextKey {
 }
 
 /**
+ * The names that share a tail, in the order they are tried, and the letters their fourth and
+ * fifth letters from the end may be (bit sets over 'a'..'z'; ANY_LETTER when a name is too short
+ * to have one, so that letter proves nothing).
+ */
+interface KeyGroup {
+  readonly keys: readonly ContextKey[];
+  readonly fourth: number;
+  readonly fifth: number;
+}
+
+/** Every letter: a screen that lets any key through. */
+const ANY_LETTER = (1 << 26) - 1;
+
+/**
  * The context key names in the order they are tried (the first match decides), grouped by
  * their last three letters (`keyTail`): a key is compared with the few names that share its
  * tail only. Comparing every key before ':' with all 20 names cost about 100 ns per chat
  * message ('Quick question: …' ends in a key letter); most keys share no tail with any name.
  */
-const CONTEXT_KEYS: ReadonlyMap<number, readonly ContextKey[]> = /* #__PURE__ */ (() => {
+const CONTEXT_KEYS: ReadonlyMap<number, KeyGroup> = /* #__PURE__ */ (() => {
   const keys: ContextKey[] = [
     { word: 'authorization', kind: 'authorization', suffix: false },
     { word: 'proxyauthorization', kind: 'authorization', suffix: false },
@@ -539,7 +553,17 @@ const CONTEXT_KEYS: ReadonlyMap<number, readonly ContextKey[]> = /* #__PURE__ */
     if (list === undefined) byTail.set(tail, [key]);
     else list.push(key);
   }
-  return byTail;
+  const groups = new Map<number, KeyGroup>();
+  for (const [tail, list] of byTail) {
+    let fourth = 0;
+    let fifth = 0;
+    for (const { word } of list) {
+      fourth |= word.length < 4 ? ANY_LETTER : 1 << (word.charCodeAt(word.length - 4) - 97);
+      fifth |= word.length < 5 ? ANY_LETTER : 1 << (word.charCodeAt(word.length - 5) - 97);
+    }
+    groups.set(tail, { keys: list, fourth, fifth });
+  }
+  return groups;
 })();
 
 /**
@@ -552,17 +576,38 @@ const KEY_TAIL_BITS: Uint32Array = /* #__PURE__ */ (() => {
   return bits;
 })();
 
-/** True when some name of `keys` ends the key `text[start, end)` (read as `keyKindOf` does). */
-function endsWithContextKey(text: string, start: number, end: number, keys: readonly ContextKey[]): boolean {
+/**
+ * True when some name of `group` ends the key `text[start, end)` (read as `keyKindOf` does).
+ * Its fourth and fifth letters from the end are screened first: 'question' shares 'ion' with
+ * 'authorization' but not 'at', and comparing it with both names cost ~60 ns per
+ * 'Quick question:' (one bench clean-chat message in ten opens so).
+ */
+function endsWithContextKey(text: string, start: number, end: number, group: KeyGroup): boolean {
+  if (group.fourth !== ANY_LETTER) {
+    let index = end;
+    for (let count = 0; count < 5; count++) {
+      while (index > start && isKeySeparator(text.charCodeAt(index - 1))) index--;
+      if (count >= 3) {
+        const letters = count === 3 ? group.fourth : group.fifth;
+        if (letters === ANY_LETTER) break;
+        // Past the key's start, or a unit no name's letter folds to: no name of 4+ (5+) letters ends it.
+        if (index === start) return false;
+        const letter = (text.charCodeAt(index - 1) | 0x20) - 97;
+        if (letter >>> 0 > 25 || ((letters >>> letter) & 1) === 0) return false;
+      } else if (index === start) break;
+      index--;
+    }
+  }
+  const keys = group.keys;
   for (let k = 0; k < keys.length; k++) if (keyEndsWith(text, start, end, keys[k].word) >= 0) return true;
   return false;
 }
 
 /** Kind of the key `text[start, end)` read lower case without '-', '_' and '.' (`API_Key` is `apikey`), compared in place. */
 function keyKindOf(text: string, start: number, end: number): ContextKind | undefined {
-  const candidates = CONTEXT_KEYS.get(keyTail(text, start, end));
-  if (candidates === undefined) return undefined;
-  for (const key of candidates) {
+  const group = CONTEXT_KEYS.get(keyTail(text, start, end));
+  if (group === undefined) return undefined;
+  for (const key of group.keys) {
     let at = keyEndsWith(text, start, end, key.word);
     if (at < 0) continue;
     if (key.suffix) return key.kind;
