@@ -16,12 +16,15 @@ const PREFIX_WORDS = 4;
 const MAX_WORD = 40;
 const PO_WORDS = new Set(['p', 'o', 'po', 'pob', 'post', 'office', 'box']);
 const PO_PREFIXES = ['post', 'office', 'box'];
+/** The one post-office word that starts none of `PO_PREFIXES`. */
+const POB = ['pob'];
 
 const CASE_BIT = 0x20;
 const LOWER_P = 112; // 'p'
 const LOWER_O = 111; // 'o'
 const LOWER_B = 98; // 'b'
 const LOWER_A = 97; // 'a'
+const UPPER_A = 65; // 'A'
 
 const NEWLINE = 10; // '\n'
 const DOT = 46; // '.'
@@ -99,7 +102,9 @@ export function prefixHoldByWalk(text: string, floor: number, lex: Lexicon, star
  * ASCII sign ("40 days. :)", "for £1368.07") is decided. Same answers as the general walk (the
  * tokeniser's rules for ASCII), without its per-character class calls: `prefixHold` ran on every
  * stream check and cost about 80 ns a check in place (bench clean chat, 4-char chunks, the
- * default set), more than the machine on the digit runs.
+ * default set), more than the machine on the digit runs. Capitalised words and words that start
+ * like a post-office word are decided here too unless they may still become one of those forms:
+ * they sent 15% of the 4-char stream checks to the general walk ("The ", "Store ", "pricing pa").
  */
 function asciiTail(text: string, floor: number, lex: Lexicon): number {
   const end = text.length;
@@ -109,9 +114,13 @@ function asciiTail(text: string, floor: number, lex: Lexicon): number {
   if (((last | CASE_BIT) - LOWER_A) >>> 0 <= 25) {
     const start = asciiWordStart(text, floor, end);
     if (start < 0) return -1;
-    const first = text.charCodeAt(start);
-    // Lower case and no 'p', 'o' or 'b' (`mayStartForm`): the word is held from its start.
-    return (first - LOWER_A) >>> 0 <= 25 && first !== LOWER_P && first !== LOWER_O && first !== LOWER_B ? start : -1;
+    // The word is held from its start ("stopped wor", "Than", "pricing pa") unless it may still
+    // become a post-office word or, capitalised, a German type word ("P.O. Bo", "Stra"): then the
+    // words before it are read.
+    const capital = (text.charCodeAt(start) - UPPER_A) >>> 0 <= 25;
+    if (!mayStartForm(text.charCodeAt(start), capital, lex)) return start;
+    const poWord = isPrefixOfAny(text, start, end, PO_PREFIXES) || (end - start === 3 && isPrefixOfAny(text, start, end, POB));
+    return poWord || (capital && isPrefixOfAny(text, start, end, lex.germanTypes)) ? -1 : start;
   }
   if (last === APOSTROPHE || last === HYPHEN) return -1; // may join the word to a letter to come
   let wordEnd = end;
@@ -122,9 +131,12 @@ function asciiTail(text: string, floor: number, lex: Lexicon): number {
   if (((before | CASE_BIT) - LOWER_A) >>> 0 > 25) return end; // no word: nothing to hold
   const start = asciiWordStart(text, floor, wordEnd);
   if (start < 0) return -1;
-  // A complete lower-case word holds only as a post-office or unit word (`mayHoldWord` rules
-  // those out by first letter, last letter and length).
-  return (text.charCodeAt(start) - LOWER_A) >>> 0 <= 25 && !mayHoldWord(text, start, wordEnd, lex) ? end : -1;
+  // A complete word holds only as a post-office or unit word (`mayHoldWord` rules those out by
+  // first letter, last letter and length) or, capitalised, as a German type word, a compound of
+  // one or an adjective before one ("Berliner "): all end in a letter some type ends in.
+  if (mayHoldWord(text, start, wordEnd, lex)) return -1;
+  if ((text.charCodeAt(start) - UPPER_A) >>> 0 > 25 || (lex.germanEnds[before | CASE_BIT] & GERMAN_LAST) === 0) return end;
+  return endsWithGermanType(text, start, wordEnd, lex) || isGermanAdjectiveAt(text, start, wordEnd) ? start : end;
 }
 
 /**

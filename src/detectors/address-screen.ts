@@ -128,7 +128,7 @@ function digitAt(text: string, index: number): boolean {
 }
 
 /** `quickVerdict` and `readQuick`: not decided on ASCII alone (the full screen decides). */
-const UNSURE = -1;
+export const UNSURE = -1;
 /** `readQuick` kinds: a token no form reads on from (END, OTHER, '#', '(' or ')'). */
 const QUICK_STOP = 0;
 const QUICK_COMMA = 1;
@@ -196,8 +196,17 @@ export function ruledOut(text: string, anchor: number, runEnd: number, lo: numbe
   return true;
 }
 
-/** `wordBeforeVerdict` when the word before is ASCII: REFUSED, UNDECIDED or UNSURE (non-ASCII, or FORM). */
-function quickVerdict(text: string, anchor: number, runEnd: number, lo: number, lex: Lexicon): number {
+/**
+ * `wordBeforeVerdict` when the word before is ASCII and no form's: REFUSED or UNDECIDED, read
+ * in one backward walk with the word's letters packed for the lexicon (`findPacked`); UNSURE
+ * otherwise (a non-ASCII code unit or blank, a word a form starts with). `runEnd`: the end of
+ * the anchor's digit run, inside the window.
+ *
+ * @example
+ * quickVerdict('order 12345', 6, 11, 0, addressLexicon()) // REFUSED
+ * quickVerdict('Flat 3', 5, 6, 0, addressLexicon())       // UNSURE (a unit word: FORM)
+ */
+export function quickVerdict(text: string, anchor: number, runEnd: number, lo: number, lex: Lexicon): number {
   // `scanWordBefore`: blanks, one '.', then the word, hashed on the way.
   let index = anchor;
   for (;;) {
@@ -357,7 +366,10 @@ export function settledForStream(win: Window, anchor: number, lex: Lexicon, prev
   const houseTouched = win.touched;
   const next = token.next;
   win.touched = false;
-  const verdict = wordBeforeVerdict(win, anchor, lex, prev);
+  // `quickVerdict` reads as `wordBeforeVerdict` does (`isYearAt` reads no further than the run
+  // and the code unit after it, inside the window here), without a `TokenScan`.
+  let verdict = runEnd >= 0 && runEnd < win.end ? quickVerdict(win.text, anchor, runEnd, win.lo, lex) : UNSURE;
+  if (verdict === UNSURE) verdict = wordBeforeVerdict(win, anchor, lex, prev);
   if (verdict !== UNDECIDED) return verdict === REFUSED;
   // The parser reads the house number now: `isYearAt` read part of it at most.
   win.touched = houseTouched;

@@ -53,8 +53,16 @@ describe('prefixHold', () => {
     expect(hold('40 days. :)')).toBe(11);
     expect(hold('ship to apt. ')).toBe(8); // a unit word
     expect(hold(`at ${'x'.repeat(41)}`)).toBe(44); // longer than any word the machine reads
+    expect(hold('Thanks for the update. Than')).toBe(23); // a capital no German type starts with
+    expect(hold('Thanks for the update. Stra')).toBe(23); // "Straße" may follow
+    expect(hold('see you at 8:56 AM ')).toBe(19);
+    expect(hold('ship to PO pob')).toBe(8); // "pob" starts no longer post-office word but is one
+    expect(hold('it was on pa')).toBe(10);
+    expect(hold('Sync is stuck. Thanks ')).toBe(22);
+    expect(hold('Sync is stuck. Order ')).toBe(15); // ends like a German adjective ("Order Straße")
+    expect(hold('Sync is stuck. Berliner ')).toBe(15); // "Berliner Straße 5" may follow
     // Words, marks, separators, capitals, non-ASCII letters and blanks, digits, at every floor.
-    const piece = fc.constantFrom('a', 'z', 'P', 'o', 'b', 'S', 'x', 'e', 'r', 'box', 'po', 'flat', 'apt', 'suite', 'Stra', 'Berliner', 'Straße', 'ß', 'é', '’', "'", '-', ' ', '  ', '.', ',', '\n', '\u00a0', '\u2003', '1', '!', '?', ':)', 'x'.repeat(39));
+    const piece = fc.constantFrom('a', 'z', 'P', 'o', 'b', 'S', 'x', 'e', 'r', 'box', 'po', 'flat', 'apt', 'suite', 'Stra', 'Berliner', 'Straße', 'ß', 'T', 'Than', 'The', 'pob', 'Pob', 'pa', 'offi', 'bo', 'Gass', 'Order', 'AM', 'Weg', 'Hauptweg', 'Allee', 'Box', 'PO', 'Flat', 'Apt', 'Dept', 'Please', 'é', '’', "'", '-', ' ', '  ', '.', ',', '\n', '\u00a0', '\u2003', '1', '!', '?', ':)', 'x'.repeat(39));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(), (pieces, at) => {
         const text = pieces.join('');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressLexicon } from '../../src/detectors/address-lexicon.js';
 import { AddressParser } from '../../src/detectors/address-parser.js';
-import { FORM, REFUSED, UNDECIDED, before, gluedBefore, mayBeHouse, mayStartAddress, ruledOut, settledForStream } from '../../src/detectors/address-screen.js';
+import { FORM, REFUSED, UNDECIDED, UNSURE, before, gluedBefore, mayBeHouse, mayStartAddress, quickVerdict, ruledOut, settledForStream } from '../../src/detectors/address-screen.js';
 import { ALNUM, DASHNUM, NUM, SLASHNUM, type Window, createTokenScan, scanToken } from '../../src/detectors/address-tokens.js';
 
 const lex = addressLexicon();
@@ -156,6 +156,32 @@ describe('address screen', () => {
       for (const line of ['12 Main Street', 'at 12 main street', '4500 West 79th Street', '405, rue Sainte-Catherine', 'Hauptstraße 5', 'Berliner Allee 5', 'P.O. Box 88', 'Flat 3, 12 High St', 'apt 12 more', '2150 County Road 12', '586 W 207 St', '123 The Street', '8 bis avenue des Ternes', 'Müller 12 more', 'at 12 café', 'at 12 O’Neil St']) {
         expect(quick(line)).toBe(false);
       }
+    });
+
+    it('sorts the ASCII word before the number as the parser does, reading no further', () => {
+      const verdict = (line: string) => quickVerdict(line, firstDigit(line), runEnd(line, firstDigit(line)), 0, lex);
+      expect(verdict('order 12345')).toBe(REFUSED);
+      expect(verdict('Jan. 12')).toBe(REFUSED);
+      expect(verdict('UA 1234 Park Avenue')).toBe(REFUSED);
+      expect(verdict('in 1999 Main Street')).toBe(REFUSED);
+      expect(verdict('in 2150 Main Street')).toBe(UNDECIDED);
+      expect(verdict('at 12 Main St')).toBe(UNDECIDED);
+      for (const line of ['Hauptstraße 5', 'Parkweg 5', 'Flat 3', 'apt 3', 'P.O. Box 88', 'Müller 12', 'at\u00a012']) expect(verdict(line)).toBe(UNSURE);
+      fc.assert(
+        fc.property(text, (value) => {
+          for (let anchor = 0; anchor < value.length; anchor++) {
+            if (!/[0-9]/.test(value[anchor]) || (anchor > 0 && /[0-9]/.test(value[anchor - 1]))) continue;
+            const end = runEnd(value, anchor);
+            if (end >= value.length || gluedBefore(value, anchor, 0)) continue;
+            const quick = quickVerdict(value, anchor, end, Math.max(0, anchor - 160), lex);
+            if (quick === UNSURE) continue;
+            const win = window(value, anchor, true);
+            expect(before(win, anchor, lex, createTokenScan())).toBe(quick);
+            expect(win.touched).toBe(false);
+          }
+        }),
+        { numRuns: 3000 },
+      );
     });
 
     it('rules out only anchors the full screen rules out', () => {
