@@ -44,7 +44,14 @@ const GAP = 38;
 const WORD = 39;
 /** Anything else: it ends a token. */
 const OTHER = 40;
-const KINDS = 41;
+/**
+ * A code unit beyond Latin-1 whose kind is not known yet (see KIND): the automaton leaves on it
+ * (UNKNOWN_EXIT) for `next` to learn it.
+ */
+const UNKNOWN = 41;
+const KINDS = 42;
+/** The automaton's entry for an UNKNOWN unit: below every leave code, -(AUTOMATON_DEPTH + 2) at most. */
+const UNKNOWN_EXIT = -1024;
 /** Automaton row width: a column per kind, and one that holds the row's own number. */
 const STRIDE = KINDS + 1;
 /** Spaces between two tokens of a phrase: more than this and the phrase is broken (as the matcher). */
@@ -59,9 +66,18 @@ const TAB = 9;
 // Latin-1 letters folded to their base letter (é → e), as the matcher folds them.
 const LATIN1_FOLD = 'aaaaaaaceeeeiiii-nooooo-ouuuuy--aaaaaaaceeeeiiii-nooooo-ouuuuy-y';
 
-/** Kind of each code unit below 256. */
+/**
+ * Kind of each UTF-16 code unit, one load in the automaton's loop. Below 256 it is built here;
+ * beyond, a unit is UNKNOWN until first met, then `learnKind` stores what a Unicode-property regex
+ * test (isWordCodeAt) says, once per process ('€' in a third of the bench's prices). Surrogates
+ * stay UNKNOWN: a surrogate's kind depends on its pair. Why 64 KB rather than a 256-entry table
+ * and a test for the rest: the automaton's loop loses its `code < 256` branch and '€' its regex
+ * test per sight. The bare loop over bench/fixtures.ts `cleanChat` went 244 → 220 ns a message,
+ * the detector's one-shot `find` 543-1058 → 483-908 (.cache-p/abdet.ts, old and new in turns;
+ * three runs on a shared machine).
+ */
 const KIND: Uint8Array = /* #__PURE__ */ (() => {
-  const table = new Uint8Array(256);
+  const table = new Uint8Array(65536).fill(UNKNOWN, 256);
   for (let code = 0; code < 256; code++) table[code] = isWordCodeAt(String.fromCharCode(code), 0) ? WORD : OTHER;
   for (let code = 97; code <= 122; code++) table[code] = table[code - 32] = code - 97;
   for (let code = 48; code <= 57; code++) table[code] = 26 + code - 48;
@@ -70,17 +86,23 @@ const KIND: Uint8Array = /* #__PURE__ */ (() => {
     if (letter !== HYPHEN) table[code] = letter - 97;
   }
   table[HYPHEN] = SEP;
-  table[APOSTROPHE] = APOS;
+  table[APOSTROPHE] = table[RIGHT_QUOTE] = APOS;
   table[SPACE] = table[TAB] = GAP;
   return table;
 })();
 
-/** Kind of the code unit at `index` (a regex test only beyond Latin-1). */
-function kindAt(text: string, index: number): number {
+/** Kind of the UNKNOWN code unit at `index`, stored in KIND unless it is a surrogate. */
+function learnKind(text: string, index: number): number {
   const code = text.charCodeAt(index);
-  if (code < 256) return KIND[code];
-  if (code === RIGHT_QUOTE) return APOS;
-  return isWordCodeAt(text, index) ? WORD : OTHER;
+  const kind = isWordCodeAt(text, index) ? WORD : OTHER;
+  if (code < 0xd800 || code > 0xdfff) KIND[code] = kind;
+  return kind;
+}
+
+/** Kind of the code unit at `index`. */
+function kindAt(text: string, index: number): number {
+  const kind = KIND[text.charCodeAt(index)];
+  return kind === UNKNOWN ? learnKind(text, index) : kind;
 }
 
 // Trie nodes: 0 is the root, and as a walk's node NONE (it fell off): a walk never stands at the
@@ -235,8 +257,7 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
   const run = (text: string, index: number, state: number): number => {
     const length = text.length;
     for (; index < length; index++) {
-      const code = text.charCodeAt(index);
-      const next = table[state + (code < 256 ? KIND[code] : kindAt(text, index))];
+      const next = table[state + KIND[text.charCodeAt(index)]];
       if (next < 0) {
         runState = state;
         runExit = next;
@@ -253,8 +274,19 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
     next(text, index, streaming) {
       const length = text.length;
       stoppedOpen = false;
+      let state = BETWEEN;
       for (;;) {
-        index = run(text, index, BETWEEN);
+        index = run(text, index, state);
+        if (runExit === UNKNOWN_EXIT) {
+          // A code unit not met before: learn its kind and take the step the loop could not.
+          const next = table[runState + learnKind(text, index)];
+          if (next >= 0) {
+            state = next;
+            index++;
+            continue;
+          }
+          runExit = next;
+        }
         const row = table[runState + KINDS];
         if (index >= length) {
           // The text ends inside a live walk (or none).
@@ -267,6 +299,7 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
         const resume = walkOn(text, start, rowNode[row], start + rowAt[row], streaming);
         if (resume < 0) return start;
         index = resume;
+        state = BETWEEN;
       }
     },
     get open() {
@@ -281,7 +314,7 @@ function tokenEnd(text: string, index: number): number {
   while (index < length) {
     const code = text.charCodeAt(index);
     if (code < 128 && KIND[code] < SEP) index++;
-    else if (code >= 128 && isWordCodeAt(text, index)) index++;
+    else if (code >= 128 && isWordUnitAt(text, index)) index++;
     else if ((code === HYPHEN || code === APOSTROPHE || code === RIGHT_QUOTE) && index + 1 < length && isWordAt(text, index + 1)) index += 2;
     else break;
   }
@@ -290,7 +323,21 @@ function tokenEnd(text: string, index: number): number {
 
 function isWordAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  return code < 128 ? KIND[code] < SEP : isWordCodeAt(text, index);
+  return code < 128 ? KIND[code] < SEP : isWordUnitAt(text, index);
+}
+
+/**
+ * `isWordCodeAt` (a letter, digit or mark of any script) for a code unit beyond ASCII, with the
+ * regex test done once per code unit (see kindAt): '£' and '€' sit next to the words a match
+ * looks around.
+ *
+ * @example
+ * isWordUnitAt('£5 ж', 0) // false
+ * isWordUnitAt('£5 ж', 3) // true
+ */
+export function isWordUnitAt(text: string, index: number): boolean {
+  const kind = kindAt(text, index);
+  return kind < SEP || kind === WORD;
 }
 
 
@@ -479,14 +526,17 @@ function buildAutomaton({ first, count, edgeSymbol, edgeTarget, flags, below }: 
     }
   }
   const table = new Int32Array(STRIDE * rows);
-  for (let row = 0; row < rows; row++) table[row * STRIDE + KINDS] = row;
+  for (let row = 0; row < rows; row++) {
+    table[row * STRIDE + UNKNOWN] = UNKNOWN_EXIT;
+    table[row * STRIDE + KINDS] = row;
+  }
   const rowNode = new Int32Array(rows);
   const rowAt = new Uint8Array(rows);
   const rowBack = new Uint8Array(rows);
   // A child too deep for the automaton is entered by leaving it: its token started depth - 1
   // characters before the one being read.
   const enter = (child: number, depth: number): number => (depth <= AUTOMATON_DEPTH ? rowOf[child] : -depth);
-  for (let kind = 0; kind < KINDS; kind++) {
+  for (let kind = 0; kind < UNKNOWN; kind++) {
     const run = kind < SEP;
     table[BETWEEN + kind] = run || kind === WORD ? DEAD : BETWEEN;
     table[DEAD + kind] = run || kind === WORD ? DEAD : kind === SEP || kind === APOS ? JOIN : BETWEEN;

@@ -1,6 +1,5 @@
 import { HEALTH_LEXICON, HEALTH_MAX_FORM_LENGTH } from '../data/health-lexicon.js';
-import { isWordCodeAt } from '../scanner/char-class.js';
-import { createTermGateOver, createTrieBuilder, FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, type TermGate, type Trie } from './health-gate.js';
+import { createTermGateOver, createTrieBuilder, FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, isWordUnitAt, type TermGate, type Trie } from './health-gate.js';
 import type { Detector, Finding } from '../types.js';
 
 /** What a HEALTH finding is about; reported as `finding.category`. */
@@ -358,6 +357,9 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
     matchEnd = end;
     matchInfo = info;
     // Anti-cues: an idiom that overlaps the match, starting in the 6 tokens before or inside it.
+    // An idiom starting at the match ("cold brew") makes it NONE whatever the look-around finds
+    // (which only returns NONE or sets `undecided`, read after this): decide before it.
+    if (startAnti > 0) return NONE;
     const count = collectBefore(text, start);
     let strongBefore = false;
     let selfCue = false;
@@ -370,7 +372,6 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
       // "my cold", "I have a cold": the self cue ends right before the term or one token earlier.
       if (selfEnd >= 0 && (selfEnd === tokenEnds[0] || (count >= SELF_GAP && selfEnd === tokenEnds[SELF_GAP - 1]))) selfCue = true;
     }
-    if (startAnti > 0) return NONE;
     if (streaming && (startOpen & ANTI) !== 0) undecided = true;
     for (let token = nextTokenStart(text, start, end); token < end; token = nextTokenStart(text, token, end)) {
       walk(lower, text, token, start, ANTI);
@@ -449,7 +450,7 @@ function boundaryAt(text: string, position: number): number {
 function isWordAt(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
-  return code < 128 ? (ASCII_CLASS[code] & WORD) !== 0 : isWordCodeAt(text, index);
+  return code < 128 ? (ASCII_CLASS[code] & WORD) !== 0 : isWordUnitAt(text, index);
 }
 
 const isConnector = (code: number): boolean => code === HYPHEN || code === APOSTROPHE || code === RIGHT_QUOTE;

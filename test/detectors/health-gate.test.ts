@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTermGate, createTermGateOver, createTrieBuilder, FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, type Trie } from '../../src/detectors/health-gate.js';
+import { createTermGate, createTermGateOver, createTrieBuilder, FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, isWordUnitAt, type Trie } from '../../src/detectors/health-gate.js';
 
 const FORMS = ['type 2 diabetes', 'metformin', 'ms', 'in the hospital', 'on the pill', "crohn's disease", 'flu', 'a fib', 'adhd'];
 const gate = createTermGate(FORMS);
@@ -68,6 +68,23 @@ describe('createTermGate', () => {
     expect([mixed.next('on Pr', 0, true), mixed.open]).toEqual([3, false]); // exact-case term only
     expect([mixed.next('took metformin today', 0, true), mixed.open]).toEqual([5, false]); // a whole term
     expect([mixed.next('took metfor', 0, false), mixed.open]).toEqual([11, false]);
+  });
+
+  it('reads a code unit beyond Latin-1 the same when first met and after', () => {
+    // Distinct units per case, so the first call is the first sight in this process.
+    for (let round = 0; round < 2; round++) {
+      expect(stops('€metformin and ₽flu')).toEqual([1, 16]); // currency signs end a token
+      expect(stops('жmetformin and ᚠflu')).toEqual([]); // letters of other scripts continue one
+      expect(stops('ms\u0301 and flu\u20dd')).toEqual([]); // so do combining marks
+      expect(stops('the ms⁄flu')).toEqual([4, 7]); // U+2044 fraction slash ends a token
+    }
+  });
+
+  it('reads a surrogate pair by the character it encodes', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(stops('\u{1d400}metformin, 😀metformin')).toEqual([15]); // a math letter continues the token, an emoji ends one
+      expect(stops('\ud800metformin \udc00flu')).toEqual([1, 12]); // lone surrogates end tokens
+    }
   });
 
   it('starts at the index given', () => {
@@ -162,5 +179,22 @@ describe('createTermGateOver', () => {
         expect([over.next(text, index, streaming), over.open]).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('isWordUnitAt', () => {
+  it.each<[string, number, boolean]>([
+    ['£5 ж', 0, false],
+    ['£5 ж', 3, true],
+    ['é', 0, true],
+    ['’', 0, false],
+    ['x\u0301', 1, true], // a combining mark
+    ['\u{1d400}', 0, true], // high surrogate of a letter
+    ['\u{1d400}', 1, true], // its low surrogate
+    ['😀', 0, false],
+    ['\udc00', 0, false], // a lone low surrogate
+  ])('reads %j at %i as a word unit: %s', (text, index, expected) => {
+    expect(isWordUnitAt(text, index)).toBe(expected);
+    expect(isWordUnitAt(text, index)).toBe(expected); // and again, from the cache
   });
 });
