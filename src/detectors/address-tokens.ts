@@ -170,6 +170,19 @@ export function scanHouse(win: Window, anchor: number, runEnd: number, out: Toke
     if (code < 128 && !isAsciiLetter(code) && code !== SLASH && code !== HYPHEN && code !== DOT && code !== COMMA_CODE && code !== COLON) {
       return set(out, NUM, anchor, runEnd);
     }
+    // `scanNumber` after '.', ',' or ':' with the code unit after it inside the window: a time,
+    // decimal or thousands group ("8:56", "1.5") read on to its end, else the number and its dot
+    // ("code 1. Thanks"). About one stream anchor in six of chat (bench/fixtures.ts `cleanChat`).
+    if ((code === DOT || code === COMMA_CODE || code === COLON) && runEnd + 1 < win.end) {
+      if (isDigit(win.text.charCodeAt(runEnd + 1))) return skipRun(win, anchor, runEnd + 1, out);
+      if (code === COLON) return set(out, OTHER, anchor, runEnd);
+      set(out, NUM, anchor, runEnd);
+      return withDot(win, out);
+    }
+  } else if (runEnd > anchor && runEnd - anchor <= MAX_DIGITS && runEnd === win.end) {
+    // A number at the end of the window ("at 12" in a stream): its read of the end is recorded.
+    win.touched = true;
+    return set(out, NUM, anchor, runEnd);
   }
   scanToken(win, anchor, out);
 }

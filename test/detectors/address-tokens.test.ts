@@ -29,7 +29,7 @@ describe('address tokens', () => {
   });
 
   it('reads a house number exactly as scanToken does', () => {
-    const piece = fc.constantFrom('12', '3', '1234567', '221B', '3rd', '3/14', '4-123', '10:30', '1.5', '1,200', '12.', '5%', ' ', 'Main', 'é', '-', '/', ':', '.', ',', '\n', 'x4');
+    const piece = fc.constantFrom('12', '3', '1234567', '221B', '3rd', '3/14', '4-123', '10:30', '1.5', '1,200', '12.', '5%', ' ', 'Main', 'é', '-', '/', ':', '.', ',', '\n', 'x4', '8:', '7,', '1.a', '9:x');
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.nat(40), (pieces, cut) => {
         const text = pieces.join('');
