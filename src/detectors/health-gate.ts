@@ -16,8 +16,12 @@ import { isWordCodeAt } from '../scanner/char-class.js';
  * (1.3 a message). Measured on bench/fixtures.ts `cleanChat` (108-character messages, esbuild
  * bundle, Node 20, .cache-p/det.ts): the detector's one-shot `find` 0.86-1.05 → 0.53-0.55 µs a
  * message, `pending` per stream check (4-character chunks) 0.49-0.54 → 0.11-0.13 µs. What is
- * left is mostly the loop itself, bound by each load waiting for the one before (about 4 ns a
- * character); a plain `charCodeAt` loop over the same messages already costs 120-170 ns.
+ * left is mostly the loop itself, within 10-20% of a bare `charCodeAt` and kind-table loop over
+ * the same messages (220 against 244-258 ns a message, same process). The table's size is not
+ * what costs: renumbering rows hottest first (by visits on these very messages) measured 343 →
+ * 340 and 388 → 353 ns for the loop alone, 1,872 → 1,861 ns for the whole default redactor; a
+ * 3-row table that sits in L1 324-333; Int16 entries holding row numbers (a multiply on the
+ * chain of loads) were slower, 407-428.
  */
 export interface TermGate {
   /**
@@ -119,8 +123,12 @@ const JOIN = 2 * STRIDE;
 /**
  * Trie depth the automaton follows itself. A word still alive past it, or one whose letters may
  * end a term or go on into a separator, leaves the automaton for the plain walk (`walkOn`).
- * Depth 4 gives 3,855 rows (a 648 KB table) and 1.3 exits a bench chat message; depth 3 had 2.9
- * exits and cost 10-15% more, depth 6 saved 15% more for a 1.5 MB table.
+ * Depth 4 gives 3,855 rows (a 663 KB table) and 1.3 exits a bench chat message; depth 3 had 2.9
+ * exits and cost 10-15% more, depth 6 saved 15% more for a 1.5 MB table. Depth 5 (6,393 rows,
+ * 0.87 exits) measured the same `find` (513 against 501 ns, same process) and a first `health()`
+ * 2.8 ms slower (median of 15 fresh processes). A phrase ("in the", "on the": 40% of the exits
+ * at depth 4) leaves at its gap whatever the depth: its gap row cannot follow the phrase and the
+ * word after it at once.
  */
 const AUTOMATON_DEPTH = 4;
 
