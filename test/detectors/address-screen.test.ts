@@ -2,7 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressLexicon } from '../../src/detectors/address-lexicon.js';
 import { AddressParser } from '../../src/detectors/address-parser.js';
-import { FORM, REFUSED, UNDECIDED, UNSURE, before, gluedBefore, mayBeHouse, mayStartAddress, quickVerdict, ruledOut, settledForStream } from '../../src/detectors/address-screen.js';
+import {
+  FORM,
+  QUICK_LOWER,
+  REFUSED,
+  UNDECIDED,
+  UNSURE,
+  before,
+  gluedBefore,
+  mayBeHouse,
+  mayStartAddress,
+  quick as lastRead,
+  quickVerdict,
+  quickVerdictInStream,
+  readQuick,
+  readQuickInStream,
+  ruledOut,
+  settledForStream,
+} from '../../src/detectors/address-screen.js';
 import { ALNUM, DASHNUM, NUM, SLASHNUM, type Window, createTokenScan, scanToken } from '../../src/detectors/address-tokens.js';
 
 const lex = addressLexicon();
@@ -194,6 +211,28 @@ describe('address screen', () => {
           }
         }),
         { numRuns: 3000 },
+      );
+    });
+
+    it('reads in its stream copies exactly as in its one-shot ones', () => {
+      const read = (reader: typeof readQuick, value: string, pos: number, end: number) => {
+        lastRead.touched = false;
+        const kind = reader(value, pos, end, lex);
+        return { kind, ...lastRead };
+      };
+      expect(read(readQuick, '12 more', 2, 7)).toMatchObject({ kind: QUICK_LOWER, next: 7, touched: true });
+      expect(read(readQuickInStream, '12 more.', 2, 8)).toMatchObject({ kind: QUICK_LOWER, next: 8, touched: false });
+      fc.assert(
+        fc.property(text, fc.nat(200), (value, cut) => {
+          const end = value.length === 0 ? 0 : 1 + (cut % value.length);
+          for (let pos = 0; pos < end; pos++) {
+            expect(read(readQuickInStream, value, pos, end)).toEqual(read(readQuick, value, pos, end));
+            if (!/[0-9]/.test(value[pos]) || (pos > 0 && /[0-9]/.test(value[pos - 1]))) continue;
+            const run = runEnd(value, pos);
+            expect(quickVerdictInStream(value, pos, run, 0, lex)).toBe(quickVerdict(value, pos, run, 0, lex));
+          }
+        }),
+        { numRuns: 2000 },
       );
     });
 
