@@ -57,6 +57,12 @@ describe('prefixHold', () => {
     expect(hold('Thanks for the update. Stra')).toBe(23); // "Straße" may follow
     expect(hold('see you at 8:56 AM ')).toBe(19);
     expect(hold('ship to PO pob')).toBe(8); // "pob" starts no longer post-office word but is one
+    expect(hold('the issue is b')).toBe(13); // "box" may follow, after a word that is none
+    expect(hold('ship to P.O. Bo')).toBe(8);
+    expect(hold('Sync is stuck. Berliner Stra')).toBe(15);
+    expect(hold('Sync is stuck. Order Stra')).toBe(15); // "Order" ends like an adjective
+    expect(hold('Sync is stuck. Thanks Stra')).toBe(22);
+    expect(hold('Sync is stuck.\u00a0Stra')).toBe(15);
     expect(hold('it was on pa')).toBe(10);
     expect(hold('Sync is stuck. Thanks ')).toBe(22);
     expect(hold('Sync is stuck. Order ')).toBe(15); // ends like a German adjective ("Order Straße")
