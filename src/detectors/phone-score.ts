@@ -124,8 +124,8 @@ export function scorePiece(
   for (let index = first; index < last; index++) kinds |= gapKinds(text, runs[2 * index + 1], runs[2 * index + 2]);
   const punctuation = kinds & (GAP_DASH | GAP_DOT | GAP_SLASH);
   const mixed = punctuation !== 0 && (punctuation & (punctuation - 1)) !== 0;
+  if (otherShape(groups, runs, first, kinds, punctuation)) return 0;
   const length = (index: number): number => runs[2 * (first + index) + 1] - runs[2 * (first + index)];
-  if (otherShape(groups, length, kinds, punctuation)) return 0;
   const plus = first === 0 && chain.plus;
   const exitCode = !plus && startsWithExitCode(text, runs[2 * first]);
   const international = plus || exitCode;

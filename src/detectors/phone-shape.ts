@@ -25,8 +25,7 @@ export function datelike(text: string, runs: ArrayLike<number>, first: number, l
   let kinds = 0;
   for (let index = first; index < last; index++) kinds |= gapKinds(text, runs[2 * index + 1], runs[2 * index + 2]);
   if ((kinds & GAP_SPACE) !== 0) return false;
-  const length = (index: number): number => runs[2 * (first + index) + 1] - runs[2 * (first + index)];
-  return otherShape(last - first + 1, length, kinds, kinds & (GAP_DASH | GAP_DOT | GAP_SLASH));
+  return otherShape(last - first + 1, runs, first, kinds, kinds & (GAP_DASH | GAP_DOT | GAP_SLASH));
 }
 
 /**
@@ -79,19 +78,23 @@ export function parenthesesBalanced(text: string, chain: Chain, first: number, l
 /**
  * Shapes of other numbers that must never be read as a phone, whatever the digits validate as:
  * dates (2024-01-15, 15/01/2024, 01.02.2024, 5-20-2021), SSNs (123-45-6789, 078 05 1120),
- * ZIP+4 (12345-6789), dotted quads (192.168.1.1).
+ * ZIP+4 (12345-6789), dotted quads (192.168.1.1). The groups are runs `first`..`first + groups - 1`
+ * of `runs` (flat [start, end) pairs), read in place: a closure over them, made for every date
+ * of clean chat that `datelike` screens, was phone's one allocation on clean text.
  */
-export function otherShape(groups: number, length: (index: number) => number, kinds: number, punctuation: number): boolean {
+export function otherShape(groups: number, runs: ArrayLike<number>, first: number, kinds: number, punctuation: number): boolean {
+  if (groups < 2 || groups > 4) return false;
   const uniform = punctuation !== 0 && (punctuation & (punctuation - 1)) === 0 && (kinds & (GAP_SPACE | GAP_OPEN | GAP_CLOSE)) === 0;
-  if (groups === 3 && uniform) {
-    const [a, b, c] = [length(0), length(1), length(2)];
-    if (a <= 2 && b <= 2 && (c === 4 || c === 2)) return true;
-    if (a === 4 && b <= 2 && c <= 2) return true;
+  const a = runs[2 * first + 1] - runs[2 * first];
+  const b = runs[2 * first + 3] - runs[2 * first + 2];
+  if (groups === 2) return a === 5 && b === 4 && uniform && punctuation === GAP_DASH;
+  const c = runs[2 * first + 5] - runs[2 * first + 4];
+  if (groups === 3) {
+    if (uniform && a <= 2 && b <= 2 && (c === 4 || c === 2)) return true;
+    if (uniform && a === 4 && b <= 2 && c <= 2) return true;
+    return a === 3 && b === 2 && c === 4 && (uniform || kinds === GAP_SPACE);
   }
-  if (groups === 3 && length(0) === 3 && length(1) === 2 && length(2) === 4 && (uniform || kinds === GAP_SPACE)) return true;
-  if (groups === 2 && length(0) === 5 && length(1) === 4 && uniform && punctuation === GAP_DASH) return true;
-  if (groups === 4 && uniform && punctuation === GAP_DOT && length(0) <= 3 && length(1) <= 3 && length(2) <= 3 && length(3) <= 3) return true;
-  return false;
+  return uniform && punctuation === GAP_DOT && a <= 3 && b <= 3 && c <= 3 && runs[2 * first + 7] - runs[2 * first + 6] <= 3;
 }
 
 /**

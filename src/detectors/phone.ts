@@ -78,13 +78,19 @@ export function phone(options: PhoneOptions = {}): Detector {
       const { text, digitRuns } = scan;
       const length = text.length;
       const runCount = digitRuns.length >> 1;
+      // The first run of a scan from `from` > 0 may join runs before `from` (a stream's
+      // context); when nothing joins it there, its chain starts with it like any other.
+      const joined = scan.from > 0 && joinsBefore(text, digitRuns[0]);
+      // Screen of the whole scan from the offsets alone, in one tight loop: when no stretch of
+      // runs at most MAX_GAP apart has MIN_DIGITS digits, the loop below skips every stretch
+      // (see there) and finds nothing. 90 % of bench/fixtures.ts `cleanChat` messages end here
+      // (prices, times, versions; the rest hold a date): phone's one-shot find 23 -> 19 ns.
+      if (!joined && !holdsStretch(digitRuns)) return;
       let k = 0;
       /** Last run of the stretch of close runs (see below) that holds `k`, once measured. */
       let stretchEnd = -1;
       while (k < runCount) {
-        // The first run of a scan from `from` > 0 may join runs before `from` (a stream's
-        // context); when nothing joins it there, its chain starts with it like any other.
-        if (k > 0 || scan.from === 0 || !joinsBefore(text, digitRuns[0])) {
+        if (k > 0 || !joined) {
           // Fast path: a chain of fewer than MIN_DIGITS digits holds no number (every piece
           // `scorePiece` weighs has at most the chain's digits), so its runs are joined and
           // counted before any chain is built. Clean chat is full of such chains (times, prices,
@@ -144,6 +150,21 @@ export function phone(options: PhoneOptions = {}): Detector {
     },
     pending: phonePending,
   };
+}
+
+/**
+ * True when some stretch of digit runs (flat [start, end) pairs), each at most MAX_GAP code units
+ * after the previous, has MIN_DIGITS digits or more: only such a stretch can hold a chain that
+ * `find` weighs.
+ */
+function holdsStretch(runs: ArrayLike<number>): boolean {
+  let digits = runs[1] - runs[0];
+  for (let k = 2; k < runs.length; k += 2) {
+    if (digits >= MIN_DIGITS) return true;
+    const size = runs[k + 1] - runs[k];
+    digits = runs[k] - runs[k - 1] <= MAX_GAP ? digits + size : size;
+  }
+  return digits >= MIN_DIGITS;
 }
 
 /** India and Brazil write national numbers without the trunk '0' as often as with it. */
