@@ -46,6 +46,8 @@ const HYPHEN = 45;
 const DOT = 46;
 const UNDERSCORE = 95;
 const NO_SEPARATOR = -1;
+/** No code unit (before the floor, or before the text): neither a letter, a digit nor a separator. */
+const NO_CODE = -1;
 /** `ibanEnd` results besides an end index. */
 const NONE = -1;
 const OPEN = -2;
@@ -91,13 +93,50 @@ export function iban(options: IbanOptions = {}): Detector {
       // decided DECIDED_AFTER code units after its start. Find the earliest candidate that
       // needs more text; a trailing high surrogate may still become a letter.
       let limit = text.length;
-      if (limit > from && isHighSurrogate(text.charCodeAt(limit - 1))) limit--;
+      let code = limit > from ? text.charCodeAt(limit - 1) : NO_CODE;
+      if (isHighSurrogate(code)) code = --limit > from ? text.charCodeAt(limit - 1) : NO_CODE;
       let hold = text.length;
-      const count = openCandidates(text, Math.max(from, limit - DECIDED_AFTER), limit, starts);
-      for (let k = count - 1; k >= 0; k--) {
-        if (mayStartAt(text, starts[k], limit) && ibanEnd(text, starts[k], limit, true, allowLowercase) === OPEN) {
-          hold = starts[k];
-          break;
+      const floor = Math.max(from, limit - DECIDED_AFTER);
+      // The last run of letters and digits (after one trailing separator), read once from the
+      // end, keeping its first four code units: the run decides most checks by itself, and
+      // reading a code unit twice was a third of this function's cost.
+      let index = limit;
+      if (code === SPACE || code === HYPHEN || code === DOT) code = --index > floor ? text.charCodeAt(index - 1) : NO_CODE;
+      const runEnd = index;
+      let first = NO_CODE;
+      let second = NO_CODE;
+      let third = NO_CODE;
+      let fourth = NO_CODE;
+      while (index > floor && isAsciiAlphanumeric(code)) {
+        fourth = third;
+        third = second;
+        second = first;
+        first = code;
+        code = --index > floor ? text.charCodeAt(index - 1) : NO_CODE;
+      }
+      const run = runEnd - index;
+      if (run > 0) {
+        // Groups of 4 before the run, earliest first: an IBAN read from one of them is grouped,
+        // so a run of 5 or more (a separator missing) ends it, unless it ended before.
+        const count = run <= 4 ? groupsBefore(text, floor, index, code, starts) : 0;
+        for (let k = count - 1; k >= 0; k--) {
+          if (ibanEnd(text, starts[k], limit, true, allowLowercase) === OPEN) {
+            hold = starts[k];
+            break;
+          }
+        }
+        // `mayStartAt` at the run's start, from the code units kept: those at or after `limit`
+        // are not asked; the one at `runEnd` (when before `limit`) is a separator.
+        const reach = run + limit - runEnd;
+        if (
+          hold === text.length &&
+          isAsciiLetter(first) &&
+          (reach <= 1 || isAsciiLetter(second)) &&
+          (reach <= 2 || isDigit(third)) &&
+          (reach <= 3 || isDigit(fourth)) &&
+          ibanEnd(text, index, limit, true, allowLowercase) === OPEN
+        ) {
+          hold = index;
         }
       }
       // No IBAN starting before `hold` may end after it (one could contain a later candidate);
@@ -119,15 +158,6 @@ export function iban(options: IbanOptions = {}): Detector {
 }
 
 /**
- * Collects into `out`, latest first, the starts in `[floor, limit)` where an IBAN still being
- * read at `limit` may start, and returns how many: `ibanEnd` reads on from its start through
- * ASCII letters and digits and, in a grouped IBAN, one separator after every 4 (a complete
- * IBAN may be followed by '-' or '.'), so it can only start at the last run of letters and
- * digits before `limit` or at a run of exactly 4 before it, runs joined by single separators.
- * Prose is decided after its trailing word: ibanEnd at every start of the last 44 code units
- * cost 423 ns a stream check on bench/fixtures.ts `cleanChat` in 4-unit chunks.
- */
-/**
  * Collects into `out`, latest first, the starts in `[floor, hold)` of IBANs that may run across
  * `hold`, and returns how many. `hold` starts a word, so such an IBAN is grouped with a
  * separator before `hold`: it starts at a group of 4 letters and digits, followed by groups of 4
@@ -146,28 +176,38 @@ function groupStarts(text: string, floor: number, hold: number, out: Int32Array)
   return count;
 }
 
-function openCandidates(text: string, floor: number, limit: number, out: Int32Array): number {
+/**
+ * Collects into `out`, latest first, the starts in `[floor, index)` of the runs of exactly 4
+ * letters and digits before the last run (which starts at `index`), joined to it and to each
+ * other by single separators, that may start an IBAN (`mayStartAt`), and returns how many. With
+ * the last run's start, these are the starts where an IBAN still being read at the end of the
+ * text may start: `ibanEnd` reads on
+ * from its start through ASCII letters and digits and, in a grouped IBAN, one separator after
+ * every 4 (a complete IBAN may be followed by '-' or '.'). Prose is decided after its trailing
+ * word: ibanEnd at every start of the last 44 code units cost 423 ns a stream check on
+ * bench/fixtures.ts `cleanChat` in 4-unit chunks.
+ */
+function groupsBefore(text: string, floor: number, index: number, before: number, out: Int32Array): number {
   let count = 0;
-  let index = limit;
-  if (index > floor) {
-    const last = text.charCodeAt(index - 1);
-    if (last === SPACE || last === HYPHEN || last === DOT) index--;
-  }
-  // The last run, of any length.
-  const lastEnd = index;
-  while (index > floor && isAsciiAlphanumeric(text.charCodeAt(index - 1))) index--;
-  if (index === lastEnd) return 0;
-  out[count++] = index;
-  // Groups of exactly 4 before it, each after a single separator: a longer run is not read to
-  // its start (prose has few words of 4 letters in a row).
-  while (index > floor) {
-    const separator = text.charCodeAt(index - 1);
-    if (separator !== SPACE && separator !== HYPHEN) break;
-    index--;
-    const runEnd = index;
-    while (index > floor && runEnd - index < 5 && isAsciiAlphanumeric(text.charCodeAt(index - 1))) index--;
-    if (runEnd - index !== 4) break;
-    out[count++] = index;
+  // `before` is the code unit before `index` (NO_CODE at the floor). A longer run is not read to its
+  // start (prose has few words of 4 letters in a row); a group is read once, from its end, and
+  // kept only where `mayStartAt` holds (2 letters, 2 digits: every group lies before `limit`).
+  while (before === SPACE || before === HYPHEN) {
+    const groupEnd = index - 1;
+    const group = groupEnd - 4;
+    if (group < floor) break;
+    const fourth = text.charCodeAt(groupEnd - 1);
+    if (!isAsciiAlphanumeric(fourth)) break;
+    const third = text.charCodeAt(groupEnd - 2);
+    if (!isAsciiAlphanumeric(third)) break;
+    const second = text.charCodeAt(groupEnd - 3);
+    if (!isAsciiAlphanumeric(second)) break;
+    const first = text.charCodeAt(group);
+    if (!isAsciiAlphanumeric(first)) break;
+    before = group > floor ? text.charCodeAt(group - 1) : NO_CODE;
+    if (isAsciiAlphanumeric(before)) break;
+    if (isAsciiLetter(first) && isAsciiLetter(second) && isDigit(third) && isDigit(fourth)) out[count++] = group;
+    index = group;
   }
   return count;
 }
