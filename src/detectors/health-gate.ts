@@ -12,8 +12,8 @@ import { isWordCodeAt } from '../scanner/char-class.js';
  * loop that walks a trie per word paid a mispredicted branch wherever a word fell off the trie
  * (measured 0.6-0.7 µs a message, more than the regex). Here one table load per character does
  * both jobs, finding token boundaries and following the trie for the first AUTOMATON_DEPTH
- * characters of each token, with no branch but the loop's and a rare exit to the plain walk
- * (1.3 a message). Measured on bench/fixtures.ts `cleanChat` (108-character messages, esbuild
+ * characters of each token (and a phrase on into the tokens after it, see `extend`), with no
+ * branch but the loop's and a rare exit to the plain walk (0.8 a message). Measured on bench/fixtures.ts `cleanChat` (108-character messages, esbuild
  * bundle, Node 20, .cache-p/det.ts): the detector's one-shot `find` 0.86-1.05 → 0.53-0.55 µs a
  * message, `pending` per stream check (4-character chunks) 0.49-0.54 → 0.11-0.13 µs. What is
  * left is mostly the loop itself, within 10-20% of a bare `charCodeAt` and kind-table loop over
@@ -56,6 +56,31 @@ const UNKNOWN = 41;
 const KINDS = 42;
 /** The automaton's entry for an UNKNOWN unit: below every leave code, -(AUTOMATON_DEPTH + 2) at most. */
 const UNKNOWN_EXIT = -1024;
+/**
+ * The automaton's entry where a phrase goes on into the next token ("in t", "on the s"): not
+ * worked out yet, `extend` does it on the first visit (below every leave code, not UNKNOWN_EXIT).
+ *
+ * Why phrase rows: a gap row ("in ", "on ") used to leave for the plain walk whenever the next
+ * token's first letter could go on with the phrase ("in the", "on the", "in a": 0.5 of the 1.33
+ * exits a bench chat message), and that walk read the phrase and the next token, then came back
+ * at the gap to read the token again. A phrase row follows the phrase and, beside it, the state
+ * the automaton would be in had it started at the phrase's gap: once the phrase is dead it goes
+ * on from that state without leaving. Made lazily, the first `health()` builds none (a row per
+ * phrase node within MAX_PHRASE_ROW would be 1,200 to 3,200 more rows to fill); the bench's chat
+ * makes 18. Measured on bench/fixtures.ts `cleanChat` (esbuild bundles, old and new in turns in
+ * one process): the gate alone 296 → 263 ns a message, the detector's one-shot `find` 371-385 →
+ * 353-357 (two copies of the old tree against this one, min of 100 rounds); stream checks the
+ * same (pending 106 against 106 ns at 4-char chunks: their ~21 new characters rarely hold a
+ * phrase); the first `health()` 30.8 → 30.1 ms (median of 15 fresh processes, noise).
+ */
+const EXTEND = -2048;
+/** Longest phrase start (code units) a phrase row follows; beyond, the plain walk takes over. */
+const MAX_PHRASE_ROW = 48;
+/**
+ * Phrase rows the table has room for (176 KB), made as texts need them (see `extend`); once they
+ * are all made, a phrase that needs another leaves for the plain walk as before.
+ */
+const PHRASE_ROWS = 1024;
 /** Automaton row width: a column per kind, and one that holds the row's own number. */
 const STRIDE = KINDS + 1;
 /** Spaces between two tokens of a phrase: more than this and the phrase is broken (as the matcher). */
@@ -126,9 +151,8 @@ const JOIN = 2 * STRIDE;
  * Depth 4 gives 3,855 rows (a 663 KB table) and 1.3 exits a bench chat message; depth 3 had 2.9
  * exits and cost 10-15% more, depth 6 saved 15% more for a 1.5 MB table. Depth 5 (6,393 rows,
  * 0.87 exits) measured the same `find` (513 against 501 ns, same process) and a first `health()`
- * 2.8 ms slower (median of 15 fresh processes). A phrase ("in the", "on the": 40% of the exits
- * at depth 4) leaves at its gap whatever the depth: its gap row cannot follow the phrase and the
- * word after it at once.
+ * 2.8 ms slower (median of 15 fresh processes). A phrase ("in the", "on the") is followed past
+ * its gap by phrase rows (see `extend`), whatever the depth.
  */
 const AUTOMATON_DEPTH = 4;
 
@@ -181,8 +205,11 @@ const EXACT_FORM = 2;
  * gate.next('my doctor gave me metformin', 0, false) // 18
  */
 export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags: number): TermGate {
-  const { table, rowNode, rowAt, rowBack } = buildAutomaton(trie, termFlags);
+  const automaton = buildAutomaton(trie, termFlags);
+  const { table, rowNode, rowAt, rowBack, rowPhrase, rowFresh, rowGap } = automaton;
   const { first, count, edgeSymbol, edgeTarget, flags, below } = trie;
+  /** Rows in use: the built ones, then the phrase rows `extend` adds up to the table's capacity. */
+  let rows = automaton.rows;
   /** Why the last `next` stopped: see `TermGate.open`. */
   let stoppedOpen = false;
 
@@ -202,10 +229,10 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
    * separator). Returns -1 when a term may start at `start`, else where the automaton goes on:
    * the end of the token that starts there.
    */
-  const walkOn = (text: string, start: number, node: number, position: number, streaming: boolean): number => {
+  const walkOn = (text: string, start: number, node: number, position: number, streaming: boolean, resume: number): number => {
     const length = text.length;
-    /** -1 while in the token's first run; the gap's start once past one; -2 past a connector. */
-    let resume = -1;
+    // `resume`: -1 while in the token's first run; the gap's start once past one; -2 past a
+    // connector. A phrase row's walk starts past the gap, so it comes in with the gap's start.
     for (;;) {
       if (position >= length) {
         // A term ending here ends at the text's end; a shorter walk may go on in more text.
@@ -278,6 +305,64 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
     return length;
   };
 
+  /**
+   * The entry of the phrase row `state` for `kind` (EXTEND there): a new phrase row that follows
+   * both the phrase and the tokens after its last gap, or, when the tokens after the gap leave
+   * the automaton, too long a phrase or a full table, the plain walk from the phrase's start.
+   * Stored in the table, so each entry is worked out once per process.
+   */
+  const extend = (state: number, kind: number): number => {
+    const row = state / STRIDE;
+    const at = rowBack[row]; // code units from the phrase's start to the one being read
+    const fresh = table[rowFresh[row] + kind];
+    const phrase = childOf(rowPhrase[row], kind === GAP ? SEP : kind);
+    let entry = -(at + 1);
+    if (phrase !== NONE && fresh >= 0 && at < MAX_PHRASE_ROW && rows < rowNode.length) {
+      entry = STRIDE * rows++;
+      fillPhraseRow(entry, phrase, kind === GAP ? rowPhrase[row] : phrase, kind === GAP ? at : at + 1, at + 1, rowGap[row], fresh);
+    }
+    table[state + kind] = entry;
+    return entry;
+  };
+
+  /**
+   * Fills the phrase row at offset `at`: the walk from the phrase's start stands at `phrase`
+   * (`node` and `walkAt` are where the plain walk starts: the gap itself after a gap, so that it
+   * reads one to three spaces as the matcher does), `back` code units after the phrase's start,
+   * its first gap `gapAt` after it; `fresh` is the state the automaton would be in had it
+   * started at that gap (what it goes on with once the phrase is dead). Every entry is what the
+   * plain walk from the phrase's start would do: leave where it may go on or end a term, else
+   * follow `fresh` (or leave when `fresh` leaves: the walk comes back at the gap).
+   */
+  const fillPhraseRow = (at: number, phrase: number, node: number, walkAt: number, back: number, gapAt: number, fresh: number): void => {
+    const row = at / STRIDE;
+    rowNode[row] = node;
+    rowAt[row] = walkAt;
+    rowBack[row] = back;
+    rowPhrase[row] = phrase;
+    rowFresh[row] = fresh;
+    rowGap[row] = gapAt;
+    const leave = -(back + 1);
+    const afterGap = node !== phrase;
+    const ends = (flags[phrase] & termFlags) !== 0;
+    for (let kind = 0; kind < UNKNOWN; kind++) {
+      const goOn = table[fresh + kind];
+      let entry = goOn >= 0 ? goOn : leave;
+      if (kind < SEP) {
+        if (childOf(phrase, kind) !== NONE) entry = EXTEND;
+      } else if (kind === GAP) {
+        // A second space: the plain walk reads up to three as one gap.
+        if (afterGap || ends) entry = leave;
+        else if (childOf(phrase, SEP) !== NONE) entry = EXTEND;
+      } else if (ends || ((kind === SEP || kind === APOS) && childOf(phrase, kind) !== NONE)) {
+        entry = leave;
+      }
+      table[at + kind] = entry;
+    }
+    table[at + UNKNOWN] = UNKNOWN_EXIT;
+    table[at + KINDS] = row;
+  };
+
   return {
     next(text, index, streaming) {
       const length = text.length;
@@ -295,16 +380,33 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
           }
           runExit = next;
         }
+        if (runExit === EXTEND) {
+          const next = extend(runState, KIND[text.charCodeAt(index)]);
+          if (next >= 0) {
+            state = next;
+            index++;
+            continue;
+          }
+          runExit = next;
+        }
         const row = table[runState + KINDS];
+        // A phrase row's plain walk starts past the phrase's first gap: it comes back there.
+        const gapAt = rowAt[row] > rowGap[row] && rowGap[row] > 0 ? rowGap[row] : -1;
         if (index >= length) {
           // The text ends inside a live walk (or none).
           const start = length - rowBack[row];
-          if (start < length && walkOn(text, start, rowNode[row], start + rowAt[row], streaming) < 0) return start;
-          return length;
+          if (start >= length) return length;
+          const resume = walkOn(text, start, rowNode[row], start + rowAt[row], streaming, gapAt < 0 ? -1 : start + gapAt);
+          if (resume < 0) return start;
+          if (gapAt < 0) return length;
+          // The tokens after the phrase's gap, read again by themselves (as without phrase rows).
+          index = resume;
+          state = BETWEEN;
+          continue;
         }
         // Leave for the plain walk; come back at the end of the token.
         const start = index + runExit + 1;
-        const resume = walkOn(text, start, rowNode[row], start + rowAt[row], streaming);
+        const resume = walkOn(text, start, rowNode[row], start + rowAt[row], streaming, gapAt < 0 ? -1 : start + gapAt);
         if (resume < 0) return start;
         index = resume;
         state = BETWEEN;
@@ -497,10 +599,12 @@ export function createTrieBuilder(symbolOf: Uint8Array, symbols: number, capacit
  * Rows: BETWEEN, DEAD, JOIN; one per term node (a `termFlags` bit at or below it) up to
  * AUTOMATON_DEPTH, level by level (the first two levels, read at every word, share the first
  * 54 KB); and one per such node followed by one space where a phrase goes on ("in ", "my ",
- * "the "): these are BETWEEN for the next token, but leave when its first character may go on
- * with the phrase. Per row, the plain walk's starting point: its node, how far after the token
- * start, and how far back that start is. Only the nodes of the first levels (about 3,900 of
- * 34,000) are visited, each row filled from its node's edges.
+ * "the "): these are BETWEEN for the next token, but go on into a phrase row (EXTEND, made on
+ * the first visit) when its first letter or digit may go on with the phrase, and leave on a
+ * second space or a connector that may. Per row, the plain walk's starting point:
+ * its node, how far after the token start, and how far back that start is. Only the nodes of the
+ * first levels (about 3,900 of 34,000) are visited, each row filled from its node's edges. The
+ * table has room for PHRASE_ROWS more rows, filled by the gate's `extend`.
  */
 function buildAutomaton({ first, count, edgeSymbol, edgeTarget, flags, below }: Trie, termFlags: number) {
   const size = first.length;
@@ -533,14 +637,19 @@ function buildAutomaton({ first, count, edgeSymbol, edgeTarget, flags, below }: 
       if (edgeSymbol[edge] === SEP && (below[edgeTarget[edge]] & termFlags) !== 0) gapOf[k] = STRIDE * rows++;
     }
   }
-  const table = new Int32Array(STRIDE * rows);
+  const table = new Int32Array(STRIDE * (rows + PHRASE_ROWS));
   for (let row = 0; row < rows; row++) {
     table[row * STRIDE + UNKNOWN] = UNKNOWN_EXIT;
     table[row * STRIDE + KINDS] = row;
   }
-  const rowNode = new Int32Array(rows);
-  const rowAt = new Uint8Array(rows);
-  const rowBack = new Uint8Array(rows);
+  const rowNode = new Int32Array(rows + PHRASE_ROWS);
+  const rowAt = new Uint8Array(rows + PHRASE_ROWS);
+  const rowBack = new Uint8Array(rows + PHRASE_ROWS);
+  // Phrase rows (a gap row, and those `extend` adds): the phrase's node, the state the automaton
+  // would be in had it started at the phrase's first gap, and that gap's distance from its start.
+  const rowPhrase = new Int32Array(rows + PHRASE_ROWS);
+  const rowFresh = new Int32Array(rows + PHRASE_ROWS);
+  const rowGap = new Uint8Array(rows + PHRASE_ROWS);
   // A child too deep for the automaton is entered by leaving it: its token started depth - 1
   // characters before the one being read.
   const enter = (child: number, depth: number): number => (depth <= AUTOMATON_DEPTH ? rowOf[child] : -depth);
@@ -588,12 +697,16 @@ function buildAutomaton({ first, count, edgeSymbol, edgeTarget, flags, below }: 
     rowNode[gap / STRIDE] = node;
     rowAt[gap / STRIDE] = depth;
     rowBack[gap / STRIDE] = depth + 1;
+    rowPhrase[gap / STRIDE] = phrase;
+    rowFresh[gap / STRIDE] = BETWEEN;
+    rowGap[gap / STRIDE] = depth;
     const leaveGap = -(depth + 2);
     table.copyWithin(gap, BETWEEN, BETWEEN + KINDS);
     table[gap + GAP] = leaveGap;
+    // A letter or digit that goes on with the phrase: a phrase row, made on the first visit.
     for (let edge = first[phrase], last = edge + count[phrase]; edge < last; edge++) {
-      if (edgeSymbol[edge] <= APOS && (below[edgeTarget[edge]] & termFlags) !== 0) table[gap + edgeSymbol[edge]] = leaveGap;
+      if (edgeSymbol[edge] <= APOS && (below[edgeTarget[edge]] & termFlags) !== 0) table[gap + edgeSymbol[edge]] = edgeSymbol[edge] < SEP ? EXTEND : leaveGap;
     }
   }
-  return { table, rowNode, rowAt, rowBack };
+  return { table, rowNode, rowAt, rowBack, rowPhrase, rowFresh, rowGap, rows };
 }

@@ -87,6 +87,75 @@ describe('createTermGate', () => {
     }
   });
 
+  describe('phrases that go on into the next tokens', () => {
+    const phrases = createTermGate(['on the spectrum', 'the pill', 'in a wheelchair', 'back spasms', 'in the er', 'in therapy', 'flu shot']);
+    const phraseStops = (text: string, streaming = false): number[] => {
+      const found: number[] = [];
+      for (let index = 0; ; ) {
+        index = phrases.next(text, index, streaming);
+        if (index >= text.length) return found;
+        found.push(index);
+        while (index < text.length && /[\p{L}\p{N}\p{M}'’-]/u.test(text[index])) index++;
+      }
+    };
+
+    it.each<[string, number[]]>([
+      ['we sat on the sofa', []],
+      ['he is on the spectrum', [6]],
+      ['On The Spectrum', [0]],
+      ['on the  spectrum', [0]], // two spaces: one separator
+      ['on the    spectrum', []], // four spaces break the phrase
+      ['on the-spectrum', [0]],
+      ['on the pill', [3]], // the phrase dies, "the pill" goes on
+      ['on the pills', []],
+      ['on the specs', []],
+      ['in therapy', [0]],
+      ['in theatre', []],
+      ['in the er', [0]],
+      ['in the era', []],
+      ['in the er.', [0]],
+      ['in a wheelchair', [0]],
+      ['in a wheel', []],
+      ['in an hour', []],
+      ['back spasms', [0]],
+      ['back spa', []],
+      ['in the on the spectrum', [7]],
+      ['a flu shot', [2]],
+      ['the flu shot', [4]],
+      ['on the €spectrum', []], // a currency sign ends the phrase's token
+      ['on the жspectrum', []], // a letter of another script continues a token that starts none
+    ])('stops at the possible terms of %j', (text, expected) => {
+      expect(phraseStops(text)).toEqual(expected);
+      expect(phraseStops(text)).toEqual(expected); // and again, over the phrase rows made by the first call
+    });
+
+    it('stops at a phrase cut short only when streaming', () => {
+      expect(phraseStops('on the spec', true)).toEqual([0]);
+      expect(phraseStops('on the spec', false)).toEqual([]);
+      expect(phraseStops('on the pi', true)).toEqual([3]);
+      expect(phraseStops('on the ', true)).toEqual([0, 3]); // "the pill" may start too
+      expect(phraseStops('on the sofa', true)).toEqual([]);
+      expect(phraseStops('in a w', true)).toEqual([0]);
+      expect(phraseStops('in a ', false)).toEqual([]);
+    });
+
+    it('stops at the same places whether or not the phrase rows were made before', () => {
+      const forms = ['on the spectrum', 'the pill', 'in a wheelchair', 'in the er', 'in therapy', 'pill'];
+      const word = fc.constantFrom('on', 'the', 'in', 'a', 'an', 'spectrum', 'spec', 'pill', 'er', 'era', 'therapy', 'wheelchair', 'x');
+      const gap = fc.constantFrom(' ', '  ', '   ', '    ', '-', ', ', "'", '.', '€');
+      fc.assert(
+        fc.property(fc.array(fc.tuple(word, gap), { maxLength: 8 }), fc.boolean(), (parts, streaming) => {
+          const text = parts.map(([w, g]) => w + g).join('');
+          const seen = createTermGate(forms);
+          const first = [seen.next(text, 0, streaming), seen.open];
+          expect([seen.next(text, 0, streaming), seen.open]).toEqual(first);
+          const fresh = createTermGate(forms);
+          expect([fresh.next(text, 0, streaming), fresh.open]).toEqual(first);
+        }),
+      );
+    });
+  });
+
   it('starts at the index given', () => {
     expect(gate.next('flu and flu', 1, false)).toBe(3 + 5);
     expect(gate.next('flu and flu', 9, false)).toBe(11);
