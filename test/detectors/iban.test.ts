@@ -150,6 +150,17 @@ describe('iban', () => {
     expect(detector.pending('IBAN DE41500105170123456789 ok', 0)).toBe(30);
     expect(detector.pending('IBAN DE41500105170123456789', 0)).toBe(5);
   });
+
+  it('holds a grouped IBAN being typed from its first group, and lets it go once a group breaks', () => {
+    const detector = iban();
+    expect(detector.pending('ES91 2', 0)).toBe(0);
+    expect(detector.pending('pay ES91 2100 04', 0)).toBe(4);
+    expect(detector.pending('pay es91 2100 04', 0)).toBe(4);
+    // A run of 5 where a separator is due, a changed separator, a lowercase group in a capital IBAN.
+    expect(detector.pending('pay ES91 21000', 0)).toBe(14);
+    expect(detector.pending('pay ES91 2100 0418-', 0)).toBe(19);
+    expect(detector.pending('pay ES91 2100 that', 0)).toBe(18);
+  });
 });
 
 /** Registry countries and lengths, from the detector's own table (checked above). */
