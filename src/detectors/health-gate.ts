@@ -12,8 +12,9 @@ import { isWordCodeAt } from '../scanner/char-class.js';
  * loop that walks a trie per word paid a mispredicted branch wherever a word fell off the trie
  * (measured 0.6-0.7 µs a message, more than the regex). Here one table load per character does
  * both jobs, finding token boundaries and following the trie for the first AUTOMATON_DEPTH
- * characters of each token (and a phrase on into the tokens after it, see `extend`), with no
- * branch but the loop's and a rare exit to the plain walk (0.8 a message). Measured on bench/fixtures.ts `cleanChat` (108-character messages, esbuild
+ * characters of each token (deeper in rows made as texts need them, and a phrase on into the
+ * tokens after it, see `deepen` and `extend`), with no branch but the loop's and a rare exit to
+ * the plain walk (0.11 a bench chat message: where a term may end, "add", "delivery"). Measured on bench/fixtures.ts `cleanChat` (108-character messages, esbuild
  * bundle, Node 20, .cache-p/det.ts): the detector's one-shot `find` 0.86-1.05 → 0.53-0.55 µs a
  * message, `pending` per stream check (4-character chunks) 0.49-0.54 → 0.11-0.13 µs. What is
  * left is mostly the loop itself, within 10-20% of a bare `charCodeAt` and kind-table loop over
@@ -77,10 +78,30 @@ const EXTEND = -2048;
 /** Longest phrase start (code units) a phrase row follows; beyond, the plain walk takes over. */
 const MAX_PHRASE_ROW = 48;
 /**
- * Phrase rows the table has room for (176 KB), made as texts need them (see `extend`); once they
- * are all made, a phrase that needs another leaves for the plain walk as before.
+ * The automaton's entry for a term's letter or digit past AUTOMATON_DEPTH ("morni", "press"): its
+ * row is not made yet, `deepen` makes it on the first visit (like EXTEND, a code of its own).
+ *
+ * Why: such a word left for the plain walk, which read it with a child search per character and
+ * came back at its end ("morning", "still", "should", "pressure", "placed": 0.8 exits a bench
+ * chat message once phrase rows took the phrases). Rows made on the first visit follow it at one
+ * load a character; the first `health()` builds none (16.4 against 16.4 ms, median of 15 fresh
+ * processes), the bench's chat makes a few dozen. Exits 0.83 → 0.11 a message (where a term may
+ * end: "add", "delivery"). Measured (bench/fixtures.ts `cleanChat`, esbuild bundles, old and new
+ * in turns in one process): the gate alone 305 → 235 ns a message; the detector's one-shot `find`
+ * 386-390 → 317-322 (min of 100 rounds, against two copies of the tree before phrase rows), a
+ * 4-char stream check's `pending` 114-120 → 110-111, `pending` and `find` at 32-char chunks
+ * 371-405 → 359.
  */
-const PHRASE_ROWS = 1024;
+const DEEPEN = -3072;
+/** Deepest token position (code units) a row made by `deepen` follows; beyond, the plain walk. */
+const MAX_DEEP_ROW = 32;
+/**
+ * Rows the table has room for beyond the built ones (352 KB), made as texts need them (`extend`,
+ * `deepen`); once they are all made, a walk that needs another leaves for the plain walk as before.
+ */
+const LAZY_ROWS = 2048;
+/** No row numbers: `deepen` fills rows past AUTOMATON_DEPTH, whose children have none. */
+const NO_ROWS = new Int32Array(0);
 /** Automaton row width: a column per kind, and one that holds the row's own number. */
 const STRIDE = KINDS + 1;
 /** Spaces between two tokens of a phrase: more than this and the phrase is broken (as the matcher). */
@@ -146,13 +167,15 @@ const DEAD = STRIDE;
 /** Just after a connector ('-', "'") inside a dead token: a letter or digit continues the token. */
 const JOIN = 2 * STRIDE;
 /**
- * Trie depth the automaton follows itself. A word still alive past it, or one whose letters may
- * end a term or go on into a separator, leaves the automaton for the plain walk (`walkOn`).
- * Depth 4 gives 3,855 rows (a 663 KB table) and 1.3 exits a bench chat message; depth 3 had 2.9
- * exits and cost 10-15% more, depth 6 saved 15% more for a 1.5 MB table. Depth 5 (6,393 rows,
- * 0.87 exits) measured the same `find` (513 against 501 ns, same process) and a first `health()`
- * 2.8 ms slower (median of 15 fresh processes). A phrase ("in the", "on the") is followed past
- * its gap by phrase rows (see `extend`), whatever the depth.
+ * Trie depth the automaton's built rows follow. A word still alive past it goes on into rows
+ * made on the first visit (`deepen`, up to MAX_DEEP_ROW); one whose letters may end a term or go
+ * on into a separator leaves the automaton for the plain walk (`walkOn`). Built rows only (before
+ * `deepen`): depth 4 gives 3,855 rows (a 663 KB table) and 1.3 exits a bench chat message; depth
+ * 3 had 2.9 exits and cost 10-15% more, depth 6 saved 15% more for a 1.5 MB table. Depth 5
+ * (6,393 rows, 0.87 exits) measured the same `find` (513 against 501 ns, same process) and a
+ * first `health()` 2.8 ms slower (median of 15 fresh processes): rows made as texts need them
+ * cost the first call nothing. A phrase ("in the", "on the") is followed past its gap by phrase
+ * rows (see `extend`), whatever the depth.
  */
 const AUTOMATON_DEPTH = 4;
 
@@ -326,6 +349,25 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
   };
 
   /**
+   * The entry of the row `state` for `kind` (DEEPEN there): the row of the child a term goes on
+   * through (and its gap row where a phrase goes on), or, when the table is full, the plain walk
+   * from the token's start as before. Stored in the table, so each is worked out once per process.
+   */
+  const deepen = (state: number, kind: number): number => {
+    const row = state / STRIDE;
+    const depth = rowAt[row] + 1;
+    const node = childOf(rowNode[row], kind);
+    let entry = -depth;
+    if (node !== NONE && rows + 2 <= rowNode.length) {
+      entry = STRIDE * rows++;
+      const gap = (flags[node] & termFlags) === 0 && childOf(node, SEP) !== NONE ? STRIDE * rows++ : 0;
+      fillNodeRow(automaton, trie, termFlags, NO_ROWS, entry, node, depth, gap);
+    }
+    table[state + kind] = entry;
+    return entry;
+  };
+
+  /**
    * Fills the phrase row at offset `at`: the walk from the phrase's start stands at `phrase`
    * (`node` and `walkAt` are where the plain walk starts: the gap itself after a gap, so that it
    * reads one to three spaces as the matcher does), `back` code units after the phrase's start,
@@ -380,8 +422,9 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
           }
           runExit = next;
         }
-        if (runExit === EXTEND) {
-          const next = extend(runState, KIND[text.charCodeAt(index)]);
+        if (runExit === EXTEND || runExit === DEEPEN) {
+          const kind = KIND[text.charCodeAt(index)];
+          const next = runExit === EXTEND ? extend(runState, kind) : deepen(runState, kind);
           if (next >= 0) {
             state = next;
             index++;
@@ -604,9 +647,10 @@ export function createTrieBuilder(symbolOf: Uint8Array, symbols: number, capacit
  * second space or a connector that may. Per row, the plain walk's starting point:
  * its node, how far after the token start, and how far back that start is. Only the nodes of the
  * first levels (about 3,900 of 34,000) are visited, each row filled from its node's edges. The
- * table has room for PHRASE_ROWS more rows, filled by the gate's `extend`.
+ * table has room for LAZY_ROWS more rows, filled by the gate's `extend` and `deepen`.
  */
-function buildAutomaton({ first, count, edgeSymbol, edgeTarget, flags, below }: Trie, termFlags: number) {
+function buildAutomaton(trie: Trie, termFlags: number): Automaton {
+  const { first, count, edgeSymbol, edgeTarget, flags, below } = trie;
   const size = first.length;
   // The rows' nodes, level by level (a breadth-first walk), and each one's row offset.
   const shallow = new Int32Array(size);
@@ -637,22 +681,19 @@ function buildAutomaton({ first, count, edgeSymbol, edgeTarget, flags, below }: 
       if (edgeSymbol[edge] === SEP && (below[edgeTarget[edge]] & termFlags) !== 0) gapOf[k] = STRIDE * rows++;
     }
   }
-  const table = new Int32Array(STRIDE * (rows + PHRASE_ROWS));
+  const table = new Int32Array(STRIDE * (rows + LAZY_ROWS));
   for (let row = 0; row < rows; row++) {
     table[row * STRIDE + UNKNOWN] = UNKNOWN_EXIT;
     table[row * STRIDE + KINDS] = row;
   }
-  const rowNode = new Int32Array(rows + PHRASE_ROWS);
-  const rowAt = new Uint8Array(rows + PHRASE_ROWS);
-  const rowBack = new Uint8Array(rows + PHRASE_ROWS);
+  const rowNode = new Int32Array(rows + LAZY_ROWS);
+  const rowAt = new Uint8Array(rows + LAZY_ROWS);
+  const rowBack = new Uint8Array(rows + LAZY_ROWS);
   // Phrase rows (a gap row, and those `extend` adds): the phrase's node, the state the automaton
   // would be in had it started at the phrase's first gap, and that gap's distance from its start.
-  const rowPhrase = new Int32Array(rows + PHRASE_ROWS);
-  const rowFresh = new Int32Array(rows + PHRASE_ROWS);
-  const rowGap = new Uint8Array(rows + PHRASE_ROWS);
-  // A child too deep for the automaton is entered by leaving it: its token started depth - 1
-  // characters before the one being read.
-  const enter = (child: number, depth: number): number => (depth <= AUTOMATON_DEPTH ? rowOf[child] : -depth);
+  const rowPhrase = new Int32Array(rows + LAZY_ROWS);
+  const rowFresh = new Int32Array(rows + LAZY_ROWS);
+  const rowGap = new Uint8Array(rows + LAZY_ROWS);
   for (let kind = 0; kind < UNKNOWN; kind++) {
     const run = kind < SEP;
     table[BETWEEN + kind] = run || kind === WORD ? DEAD : BETWEEN;
@@ -663,50 +704,81 @@ function buildAutomaton({ first, count, edgeSymbol, edgeTarget, flags, below }: 
     const target = edgeTarget[edge];
     if (edgeSymbol[edge] < SEP && (below[target] & termFlags) !== 0) table[BETWEEN + edgeSymbol[edge]] = rowOf[target];
   }
+  const automaton = { table, rowNode, rowAt, rowBack, rowPhrase, rowFresh, rowGap, rows };
   for (let k = 0, depth = 1; k < shallowCount; k++) {
     while (k === levelEnd[depth]) depth++;
-    const node = shallow[k];
-    const at = rowOf[node];
-    const ends = (flags[node] & termFlags) !== 0;
-    rowNode[at / STRIDE] = node;
-    rowAt[at / STRIDE] = rowBack[at / STRIDE] = depth;
-    const leave = -(depth + 1);
-    // No child: a letter or digit makes the token dead; the edges below overwrite the rest.
-    table.fill(DEAD, at, at + SEP);
-    let hyphen = ends; // '-' or "'" where a form goes on (or one ends) leaves for the plain walk
-    let apostrophe = ends;
-    let phrase = NONE;
-    for (let edge = first[node], last = edge + count[node]; edge < last; edge++) {
-      const target = edgeTarget[edge];
-      if ((below[target] & termFlags) === 0) continue;
-      const symbol = edgeSymbol[edge];
-      if (symbol < SEP) table[at + symbol] = enter(target, depth + 1);
-      else if (symbol === SEP) {
-        hyphen = true;
-        phrase = target;
-      } else if (symbol === APOS) apostrophe = true;
-    }
-    const gap = gapOf[k];
-    table[at + SEP] = hyphen ? leave : JOIN;
-    table[at + APOS] = apostrophe ? leave : JOIN;
-    table[at + GAP] = ends ? leave : gap !== 0 ? gap : BETWEEN;
-    table[at + WORD] = DEAD; // no term ends inside a word, and the walk stops here
-    table[at + OTHER] = ends ? leave : BETWEEN;
-    if (gap === 0) continue;
-    // After the node and one space: a new token starts, and the phrase may go on.
-    rowNode[gap / STRIDE] = node;
-    rowAt[gap / STRIDE] = depth;
-    rowBack[gap / STRIDE] = depth + 1;
-    rowPhrase[gap / STRIDE] = phrase;
-    rowFresh[gap / STRIDE] = BETWEEN;
-    rowGap[gap / STRIDE] = depth;
-    const leaveGap = -(depth + 2);
-    table.copyWithin(gap, BETWEEN, BETWEEN + KINDS);
-    table[gap + GAP] = leaveGap;
-    // A letter or digit that goes on with the phrase: a phrase row, made on the first visit.
-    for (let edge = first[phrase], last = edge + count[phrase]; edge < last; edge++) {
-      if (edgeSymbol[edge] <= APOS && (below[edgeTarget[edge]] & termFlags) !== 0) table[gap + edgeSymbol[edge]] = edgeSymbol[edge] < SEP ? EXTEND : leaveGap;
-    }
+    fillNodeRow(automaton, trie, termFlags, rowOf, rowOf[shallow[k]], shallow[k], depth, gapOf[k]);
   }
-  return { table, rowNode, rowAt, rowBack, rowPhrase, rowFresh, rowGap, rows };
+  return automaton;
+}
+
+/** The automaton's arrays (see buildAutomaton) and how many rows are filled. */
+interface Automaton {
+  readonly table: Int32Array;
+  readonly rowNode: Int32Array;
+  readonly rowAt: Uint8Array;
+  readonly rowBack: Uint8Array;
+  readonly rowPhrase: Int32Array;
+  readonly rowFresh: Int32Array;
+  readonly rowGap: Uint8Array;
+  readonly rows: number;
+}
+
+/**
+ * Fills the row at offset `at` for the trie node `node`, `depth` code units into its token, and,
+ * when `gap` is not 0, the gap row at offset `gap` after it and one space. A child within
+ * AUTOMATON_DEPTH is `rowOf`'s row; a deeper one, up to MAX_DEEP_ROW, is made on the first
+ * visit (DEEPEN); deeper still, it leaves for the plain walk.
+ */
+function fillNodeRow(automaton: Automaton, trie: Trie, termFlags: number, rowOf: Int32Array, at: number, node: number, depth: number, gap: number): void {
+  const { table, rowNode, rowAt, rowBack, rowPhrase, rowFresh, rowGap } = automaton;
+  const { first, count, edgeSymbol, edgeTarget, flags, below } = trie;
+  const ends = (flags[node] & termFlags) !== 0;
+  const row = at / STRIDE;
+  rowNode[row] = node;
+  rowAt[row] = rowBack[row] = depth;
+  table[at + UNKNOWN] = UNKNOWN_EXIT;
+  table[at + KINDS] = row;
+  const leave = -(depth + 1);
+  // A child too deep for a row is entered by leaving: its token started `depth` code units back.
+  const enter = depth < AUTOMATON_DEPTH ? 0 : depth < MAX_DEEP_ROW ? DEEPEN : leave;
+  // No child: a letter or digit makes the token dead; the edges below overwrite the rest.
+  table.fill(DEAD, at, at + SEP);
+  let hyphen = ends; // '-' or "'" where a form goes on (or one ends) leaves for the plain walk
+  let apostrophe = ends;
+  let phrase = NONE;
+  for (let edge = first[node], last = edge + count[node]; edge < last; edge++) {
+    const target = edgeTarget[edge];
+    if ((below[target] & termFlags) === 0) continue;
+    const symbol = edgeSymbol[edge];
+    if (symbol < SEP) table[at + symbol] = enter === 0 ? rowOf[target] : enter;
+    else if (symbol === SEP) {
+      hyphen = true;
+      phrase = target;
+    } else if (symbol === APOS) apostrophe = true;
+  }
+  table[at + SEP] = hyphen ? leave : JOIN;
+  table[at + APOS] = apostrophe ? leave : JOIN;
+  table[at + GAP] = ends ? leave : gap !== 0 ? gap : BETWEEN;
+  // No term ends inside a word, and the walk stops here; past AUTOMATON_DEPTH the rows do what the
+  // plain walk did there before they were made: leave where a term ends.
+  table[at + WORD] = ends && depth > AUTOMATON_DEPTH ? leave : DEAD;
+  table[at + OTHER] = ends ? leave : BETWEEN;
+  if (gap === 0) return;
+  // After the node and one space: a new token starts, and the phrase may go on.
+  const gapRow = gap / STRIDE;
+  rowNode[gapRow] = node;
+  rowAt[gapRow] = depth;
+  rowBack[gapRow] = depth + 1;
+  rowPhrase[gapRow] = phrase;
+  rowFresh[gapRow] = BETWEEN;
+  rowGap[gapRow] = depth;
+  const leaveGap = -(depth + 2);
+  table.copyWithin(gap, BETWEEN, BETWEEN + KINDS);
+  table[gap + GAP] = leaveGap;
+  table[gap + KINDS] = gapRow;
+  // A letter or digit that goes on with the phrase: a phrase row, made on the first visit.
+  for (let edge = first[phrase], last = edge + count[phrase]; edge < last; edge++) {
+    if (edgeSymbol[edge] <= APOS && (below[edgeTarget[edge]] & termFlags) !== 0) table[gap + edgeSymbol[edge]] = edgeSymbol[edge] < SEP ? EXTEND : leaveGap;
+  }
 }
