@@ -14,7 +14,8 @@ import { isWordCodeAt } from '../scanner/char-class.js';
  * both jobs, finding token boundaries and following the trie for the first AUTOMATON_DEPTH
  * characters of each token (deeper in rows made as texts need them, and a phrase on into the
  * tokens after it, see `deepen` and `extend`), with no branch but the loop's and a rare exit to
- * the plain walk (0.11 a bench chat message: where a term may end, "add", "delivery"). Measured on bench/fixtures.ts `cleanChat` (108-character messages, esbuild
+ * the plain walk (0.11 a bench chat message: where a term may end, "add", "delivery").
+ * Measured on bench/fixtures.ts `cleanChat` (108-character messages, esbuild
  * bundle, Node 20, .cache-p/det.ts): the detector's one-shot `find` 0.86-1.05 → 0.53-0.55 µs a
  * message, `pending` per stream check (4-character chunks) 0.49-0.54 → 0.11-0.13 µs. What is
  * left is mostly the loop itself, within 10-20% of a bare `charCodeAt` and kind-table loop over
@@ -22,7 +23,9 @@ import { isWordCodeAt } from '../scanner/char-class.js';
  * what costs: renumbering rows hottest first (by visits on these very messages) measured 343 →
  * 340 and 388 → 353 ns for the loop alone, 1,872 → 1,861 ns for the whole default redactor; a
  * 3-row table that sits in L1 324-333; Int16 entries holding row numbers (a multiply on the
- * chain of loads) were slower, 407-428.
+ * chain of loads) were slower, 407-428. Nor is the chain of dependent loads: reading two halves
+ * of a message in one loop (two independent chains, cut at a space where the automaton stands
+ * BETWEEN, 80% of the messages) made the gate slower, 214-218 → 284-287 ns a message.
  */
 export interface TermGate {
   /**
@@ -231,7 +234,7 @@ export function createTermGateOver(trie: Trie, termFlags: number, caselessFlags:
   const automaton = buildAutomaton(trie, termFlags);
   const { table, rowNode, rowAt, rowBack, rowPhrase, rowFresh, rowGap } = automaton;
   const { first, count, edgeSymbol, edgeTarget, flags, below } = trie;
-  /** Rows in use: the built ones, then the phrase rows `extend` adds up to the table's capacity. */
+  /** Rows in use: the built ones, then those `extend` and `deepen` make, up to the table's room. */
   let rows = automaton.rows;
   /** Why the last `next` stopped: see `TermGate.open`. */
   let stoppedOpen = false;
