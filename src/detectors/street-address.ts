@@ -150,7 +150,13 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
         memoFrom = from;
         memoCount = memoed;
       } else memoText = undefined;
-      hold = Math.min(hold, prefixHold(text, Math.max(from, end - LOOKBEHIND), lex, starts));
+      // An open anchor holds from its `earliest`, at or before its first digit. `prefixHold`
+      // answers the end or the start of a trailing word, and no ASCII digit lies between such a
+      // start and the end (its words are letters and inner marks, joined by blanks, line breaks,
+      // '.' and ','): that answer comes after every anchor and cannot lower `hold`. So it is asked
+      // only when no anchor is open (about one 4-char stream check in eight of bench clean chat
+      // skips it).
+      if (hold === end) hold = prefixHold(text, Math.max(from, end - LOOKBEHIND), lex, starts);
       if (hold >= end) return end;
       // A decided address that starts before `hold` must not be cut: hold from its start. The
       // first anchor (in text order) whose address crosses `hold` moves it, then look again.
