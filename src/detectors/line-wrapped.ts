@@ -1,4 +1,4 @@
-import { createScan, HAS_DIGIT } from '../scanner/scan.js';
+import { createScan, HAS_DIGIT, HAS_NEWLINE } from '../scanner/scan.js';
 import type { Detector, Finding } from '../types.js';
 
 /**
@@ -61,9 +61,9 @@ export function lineWrapped(detector: Detector): Detector {
     maxLength: reach + 1,
     lookbehind: before + 2,
     find(scan, out) {
-      if ((scan.flags & HAS_DIGIT) === 0) return;
+      // Every break read below holds a '\n' after `from` (HAS_NEWLINE): most texts have none.
+      if ((scan.flags & (HAS_DIGIT | HAS_NEWLINE)) !== (HAS_DIGIT | HAS_NEWLINE)) return;
       const { text, digitRuns } = scan;
-      // Every break read below holds a '\n' after `from`: most texts have none.
       if (!lineFeedAfter(text, scan.from)) return;
       let done = -1;
       for (let k = 0; k < digitRuns.length; k += 2) {

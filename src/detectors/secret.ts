@@ -1,5 +1,5 @@
 import { isDigit } from '../scanner/char-class.js';
-import { HAS_AT, HAS_COLON, HAS_DIGIT, createScan, type Positions, type Scan } from '../scanner/scan.js';
+import { HAS_ARMOUR, HAS_AT, HAS_COLON, HAS_DIGIT, HAS_EQUALS, createScan, type Positions, type Scan } from '../scanner/scan.js';
 import type { Detector, Finding } from '../types.js';
 
 /** What kind of credential a SECRET finding is (its `category`). */
@@ -206,12 +206,15 @@ export function secret(options: SecretOptions = {}): Detector {
         const colons = scan.colons;
         for (let k = 0; k < colons.length; k++) contextValue(text, from, colons[k], out, push, minEntropy);
       }
-      // '=' for `key=value`, before and after `from` in one search.
-      for (let at = text.indexOf('=', low); at >= 0; at = text.indexOf('=', at + 1)) contextValue(text, from, at, out, push, minEntropy);
+      // '=' for `key=value`, before and after `from` in one search; after `from` only when the
+      // scanner saw one there (HAS_EQUALS).
+      const until = (scan.flags & HAS_EQUALS) !== 0 ? text.length : from;
+      if (low < until) for (let at = text.indexOf('=', low); at >= 0 && at < until; at = text.indexOf('=', at + 1)) contextValue(text, from, at, out, push, minEntropy);
     }
     // A native search for PEM armour.
-    // A stream's short window cannot hold a whole block starting in it: no search.
-    if (wantPrivateKey && text.length - from >= MIN_PEM) {
+    // A stream's short window cannot hold a whole block starting in it: no search; nor without
+    // `-----` at or after `from` (HAS_ARMOUR).
+    if (wantPrivateKey && text.length - from >= MIN_PEM && (scan.flags & HAS_ARMOUR) !== 0) {
       const cache: FooterCache = { from: -1, at: -1 };
       for (let at = text.indexOf(PEM_BEGIN, from); at >= 0; at = text.indexOf(PEM_BEGIN, at + 1)) {
         const end = pemEnd(text, at, true, cache);

@@ -1,4 +1,4 @@
-import { HAS_COLON, createScan } from '../scanner/scan.js';
+import { HAS_COLON, HAS_WWW, createScan } from '../scanner/scan.js';
 import type { Detector, Finding } from '../types.js';
 
 /** Options of `url`. */
@@ -94,7 +94,8 @@ export function url(options: UrlOptions = {}): Detector {
     } else if (start >= from) out.push({ type: 'URL', start, end, score, detector: 'url' });
   };
 
-  const find = (text: string, from: number, colons: ArrayLike<number>, out: Finding[]): void => {
+  /** `hasWww`: the scan saw `www.` at or after `from` (HAS_WWW); without it, no search for one there. */
+  const find = (text: string, from: number, colons: ArrayLike<number>, hasWww: boolean, out: Finding[]): void => {
     // Every start is judged alone (a URL inside another's query is reported too and loses to
     // the longer one when overlaps are resolved), so the answer never depends on where `from` is.
     const tryAt = (start: number): void => {
@@ -114,7 +115,7 @@ export function url(options: UrlOptions = {}): Detector {
     }
     // Colons (schemes) and `www.` ahead, in text order.
     let colon = 0;
-    let www = text.indexOf('www.', from);
+    let www = hasWww ? text.indexOf('www.', from) : -1;
     for (;;) {
       const nextColon = colon < colons.length ? colons[colon] : -1;
       if (nextColon < 0 && www < 0) break;
@@ -136,7 +137,7 @@ export function url(options: UrlOptions = {}): Detector {
     maxLength: MAX_URL,
     lookbehind: redactParts ? MAX_URL + 1 : MAX_SCHEME + 2,
     find(scan, out) {
-      find(scan.text, scan.from, (scan.flags & HAS_COLON) !== 0 ? scan.colons : [], out);
+      find(scan.text, scan.from, (scan.flags & HAS_COLON) !== 0 ? scan.colons : [], (scan.flags & HAS_WWW) !== 0, out);
     },
     pending(text, from) {
       // A URL is made of URL characters and is decided by the first unit that is not one:
@@ -149,7 +150,8 @@ export function url(options: UrlOptions = {}): Detector {
       // Longer than any URL: starts before `floor` are decided; hold from a finding crossing it.
       const found: Finding[] = [];
       const window = Math.max(from, floor - MAX_URL);
-      find(text, window, createScan(text, window).colons, found);
+      const scan = createScan(text, window);
+      find(text, window, scan.colons, (scan.flags & HAS_WWW) !== 0, found);
       let hold = floor;
       for (const finding of found) if (finding.start < hold && finding.end > floor) hold = finding.start;
       return hold;
