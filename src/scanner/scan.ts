@@ -43,6 +43,36 @@ const FIRST_WIDE = 0xad;
 const FULLWIDTH_AT = 0xff20; // '＠'
 
 /**
+ * The trigger search once the marks of `seen` (HAS_* bits) have been flagged, with or without
+ * the wide units: a mark is flagged once and then dropped from the search, so a text full of one
+ * (a stack trace's dotted names, a '=====' rule) costs one stop for it, not one per occurrence
+ * (measured: `"a.".repeat(n)` took 3.4 times as long with the dot sign kept in the search).
+ * Built from the same fixed parts on first use; at most 64 variants.
+ */
+function triggerFor(seen: number, wantWide: boolean): RegExp {
+  const key = (seen >> 3) | (wantWide ? 32 : 0);
+  return (TRIGGERS[key] ??= buildTrigger(seen, wantWide));
+}
+
+const TRIGGERS: (RegExp | undefined)[] = /* #__PURE__ */ (() => {
+  const variants: (RegExp | undefined)[] = new Array(64).fill(undefined);
+  variants[0] = TRIGGER;
+  variants[32] = TRIGGER_OR_WIDE;
+  return variants;
+})();
+
+function buildTrigger(seen: number, wantWide: boolean): RegExp {
+  let units = wantWide ? '0-9@:\\u00ad-\\uffff' : '0-9@:\\uff20';
+  if ((seen & HAS_EQUALS) === 0) units += '=';
+  if ((seen & HAS_NEWLINE) === 0) units += '\\n';
+  let source = `[${units}]`;
+  if ((seen & HAS_DOT_SIGN) === 0) source += '|\\.[a-zA-Z]|[dD][oO][tT]';
+  if ((seen & HAS_WWW) === 0) source += '|www\\.';
+  if ((seen & HAS_ARMOUR) === 0) source += '|-----';
+  return new RegExp(source, 'g');
+}
+
+/**
  * The HAS_* flag of a TRIGGER match by its last code unit (ASCII): the multi-unit marks end in a
  * letter (a dot sign), '.' (`www.`) or '-' (`-----`), which no single-unit trigger is; '=' and
  * '\n' are single units. 0 for the others (digits, '@', ':', wide units).
@@ -122,11 +152,9 @@ export function createScan(text: string, from = 0, wide?: WideProbe): Scan {
     scratchRuns[1] = index;
     runCount = 2;
   }
-  let trigger = TRIGGER;
-  if (wide !== undefined) {
-    wide.at = -1;
-    trigger = TRIGGER_OR_WIDE;
-  }
+  let wantWide = wide !== undefined;
+  if (wide !== undefined) wide.at = -1;
+  let trigger = wantWide ? TRIGGER_OR_WIDE : TRIGGER;
   let marks = 0;
   while (index < length) {
     trigger.lastIndex = index;
@@ -136,6 +164,7 @@ export function createScan(text: string, from = 0, wide?: WideProbe): Scan {
     const mark = last < 128 ? MARK_OF_LAST[last] : 0;
     if (mark !== 0) {
       marks |= mark;
+      trigger = triggerFor(marks, wantWide);
       // A dot sign's letter may start `dot` and the '.' of `www.` a dot sign: read on from the
       // last unit. Nothing starts inside `-----` or after '=' and '\n' but the next unit.
       index = mark === HAS_ARMOUR || mark === HAS_EQUALS || mark === HAS_NEWLINE ? end : end - 1;
@@ -143,10 +172,11 @@ export function createScan(text: string, from = 0, wide?: WideProbe): Scan {
     }
     const at = end - 1;
     const code = last;
-    if (code >= FIRST_WIDE && trigger === TRIGGER_OR_WIDE) {
+    if (code >= FIRST_WIDE && wantWide) {
       // Noted once; the rest of the text is scanned for the triggers alone.
       wide!.at = at;
-      trigger = TRIGGER;
+      wantWide = false;
+      trigger = triggerFor(marks, false);
       if (code !== FULLWIDTH_AT) {
         index = at + 1;
         continue;
