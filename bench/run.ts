@@ -39,7 +39,7 @@
  * targets. --quick is CI's regression gate: throughput on a shared, noisy machine varies between
  * runs, so it fails a throughput ratio only below a floor set well under what the code measures
  * today (2026-11-23, fast tools timed in turns without forced GC, 17-detector default set:
- * default 0.86–0.89× and structured 2.3× @redactpii/node, streams 0.12–0.16× one-shot); a drop
+ * default 0.86–1.04× and structured 2.3–3.0× @redactpii/node, streams 0.10–0.16× one-shot); a drop
  * below a floor is a regression of about 2× or more. Some issue targets are missed today
  * (default set vs @redactpii/node, streaming ratios): the full run and the summary table say so.
  * Growth and latency are properties of the algorithms and are enforced as stated:
