@@ -1,11 +1,11 @@
 /**
- * How fast could a stream be if detectors' `pending` cost nothing? An experiment behind the
- * README's "Why streams stay far from their targets", not a target of its own.
+ * How fast could a stream be if detectors' `pending` cost nothing, or if detectors cost nothing
+ * at all? An experiment behind the README's "Why two targets are missed", not a target of its own.
  *
  *   npm run bench:ceiling       (under a minute)
  *
  * Each message of the clean chat corpus goes through a fresh `redactor.stream()` in 4- and
- * 32-char chunks, three ways, timed in turns by `interleaved` (bench/in-turns.ts) as bench/run.ts
+ * 32-char chunks, timed in turns by `interleaved` (bench/in-turns.ts) as bench/run.ts
  * times its streams:
  * - real: the default detectors as they are;
  * - free `pending`: every detector's `pending` replays the answers it gave on the same pushes in
@@ -13,13 +13,23 @@
  *   `find` still runs, but `pending` costs one array read. (health and street-address lose the
  *   `find` memo their `pending` fills, so their `find` does its full work: this slightly
  *   overstates the cost of that row.)
- * - one-shot `redact` of each message, the reference of issue 3's ratios.
+ * - one-shot `redact` of each message, the reference of issue 3's ratios;
+ * - the engine alone: the same detectors with a `find` that finds nothing, one-shot and streamed
+ *   with the replayed `pending` (clean chat has no findings, so the outputs are the same): what
+ *   a stream would cost if detectors cost nothing at all. Its ratio bounds what any detector
+ *   work can reach with this engine.
  *
- * Measured on 2026-11-23 (three runs, Node 20, esbuild bundle, 2-core shared machine): free
- * `pending` takes 4-char chunks from 0.12–0.13 to 0.23–0.24 of one-shot and 32-char chunks from
- * 0.17 to 0.31–0.32. A `pending` that costs nothing would at best come near the 4-char target
- * (0.25) and leave the 32-char one (0.5) out of reach: the `find` calls of each check plus the
- * engine's own work already cost about three times a one-shot redaction of the message.
+ * Measured on 2026-11-23 at 32c471d (three runs, Node 20, esbuild bundle, 2-core shared
+ * machine), ratios to one-shot:
+ *
+ *   chunks   stream   free pending   engine alone (one-shot 0.48–0.50 µs of 1.70–1.81)
+ *   4-char   0.10     0.19–0.20      0.36–0.38
+ *   32-char  0.14     0.25–0.27      0.53–0.57
+ *
+ * A `pending` that costs nothing leaves both targets (0.25, 0.5) missed. The engine alone
+ * bounds any detector work: detectors that cost in a stream only what their one-shot `find`
+ * costs (about 1.25 µs a message) would give at most about 0.30 at 4-char chunks and 0.38 at
+ * 32-char chunks. The 32-char target needs the engine's own cost per check cut as well.
  */
 import { createRedactor, defaultDetectors, type Detector, type Redactor } from '../src/index.js';
 import { chunksOf, cleanChat } from './fixtures.js';
@@ -49,7 +59,7 @@ function streamPass(redactor: Redactor, chunked: readonly string[][], beforePass
  * Only `pending` is replaced (no detector's `find` reads `this`), so the two stream rows differ
  * by the cost of `pending` alone.
  */
-function freePendingRedactor(chunked: readonly string[][]): { redactor: Redactor; reset: () => void } {
+function freePendingRedactor(chunked: readonly string[][], freeFind = false): { redactor: Redactor; reset: () => void } {
   const detectors = defaultDetectors();
   const answers: number[][] = detectors.map(() => []);
   const recording: Detector[] = detectors.map((detector, index) => ({
@@ -63,9 +73,14 @@ function freePendingRedactor(chunked: readonly string[][]): { redactor: Redactor
   const expected = outputs(createRedactor({ detectors: recording }), chunked);
   const replayed = answers.map((list) => Int32Array.from(list));
   const cursors = new Int32Array(detectors.length);
-  const replaying: Detector[] = detectors.map((detector, index) => ({ ...detector, pending: () => replayed[index][cursors[index]++] }));
+  const replaying: Detector[] = detectors.map((detector, index) => ({
+    ...detector,
+    pending: () => replayed[index][cursors[index]++],
+    ...(freeFind ? { find: () => {} } : {}),
+  }));
   const redactor = createRedactor({ detectors: replaying });
-  // A replay out of step with the recording would release other text: check that it does not.
+  // A replay out of step with the recording would release other text: check that it does not
+  // (clean chat has no findings, so a `find` that finds nothing releases the same output too).
   if (outputs(redactor, chunked).some((output, index) => output !== expected[index])) throw new Error('the replayed stream differs from the recorded one');
   cursors.fill(0);
   return { redactor, reset: () => cursors.fill(0) };
@@ -83,21 +98,30 @@ function outputs(redactor: Redactor, chunked: readonly string[][]): string[] {
 
 const oneShot = createRedactor();
 const real = createRedactor();
+// The engine alone: the same 17 detectors with a `find` that finds nothing (clean chat has no
+// findings, so every output is the same) and, in the streams below, a replayed `pending`.
+const engineOnly = createRedactor({ detectors: defaultDetectors().map((detector) => ({ ...detector, find: () => {} })) });
 console.log(`clean chat, ${MESSAGES} messages, default detectors, a fresh stream per message; µs per message (ratio to one-shot)`);
 for (const size of [4, 32]) {
   const chunked = messages.map((message) => chunksOf(message, size));
   const free = freePendingRedactor(chunked);
-  const [once, streamed, freed] = interleaved(
+  const bare = freePendingRedactor(chunked, true);
+  const [once, streamed, freed, onceBare, streamedBare] = interleaved(
     [
       () => {
         for (const message of messages) oneShot.redact(message);
       },
       streamPass(real, chunked),
       streamPass(free.redactor, chunked, free.reset),
+      () => {
+        for (const message of messages) engineOnly.redact(message);
+      },
+      streamPass(bare.redactor, chunked, bare.reset),
     ],
     BUDGET,
     12,
   );
   const us = (ns: number) => (ns / MESSAGES / 1e3).toFixed(2);
-  console.log(`${String(size).padStart(2)}-char chunks: one-shot ${us(once)} · stream ${us(streamed)} (${(once / streamed).toFixed(2)}) · stream, free pending ${us(freed)} (${(once / freed).toFixed(2)})`);
+  const of = (ns: number) => `${us(ns)} (${(once / ns).toFixed(2)})`;
+  console.log(`${String(size).padStart(2)}-char chunks: one-shot ${us(once)} · stream ${of(streamed)} · stream, free pending ${of(freed)} · engine alone: one-shot ${us(onceBare)}, stream ${of(streamedBare)}`);
 }
