@@ -98,6 +98,13 @@ const TOKEN_CODES: Uint8Array = /* #__PURE__ */ (() => {
 const isTokenCodeIn = (code: number): boolean => code < 128 && TOKEN_CODES[code] === 1;
 /** Printable ASCII: every non-PEM finding is made of these and ends before anything else. */
 const isPrintable = (code: number): boolean => code > 32 && code < 127;
+/** '＠': the scanner reports it among `ats`, so it delimits URL userinfo like '@' does. */
+const FULLWIDTH_AT = 0xff20;
+/**
+ * What `pending` treats as the open tail: printable ASCII and '＠', after which a URL password
+ * is still decided by the host's first unit.
+ */
+const isOpenCode = (code: number): boolean => isPrintable(code) || code === FULLWIDTH_AT;
 const isSpace = (code: number): boolean => code === 32 || code === 9;
 
 /** A token prefix and its kind, body class and length bounds (after the prefix). */
@@ -231,11 +238,11 @@ export function secret(options: SecretOptions = {}): Detector {
     find,
     pending(text, from) {
       const end = text.length;
-      // Every finding but a PEM block is printable ASCII and is decided by the unit after it:
-      // only the trailing printable run is open.
+      // Every finding but a PEM block is printable ASCII and is decided by the unit after it
+      // (a URL password by the unit after its '@' or '＠'): only the trailing run is open.
       const floor = Math.max(from, end - MAX_TOKEN - 2);
       let run = end;
-      while (run > floor && isPrintable(text.charCodeAt(run - 1))) run--;
+      while (run > floor && isOpenCode(text.charCodeAt(run - 1))) run--;
       let hold = run;
       if (run === floor && floor > from) {
         // A run longer than any finding: starts before `floor` are decided, but one of their

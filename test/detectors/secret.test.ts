@@ -114,6 +114,15 @@ describe('secret streaming', () => {
     expect(secret().pending(open, 0)).toBe(2);
     expect(secret().pending(`x ${PEM}\n`, 0)).toBe(PEM.length + 3);
   });
+  it('holds a URL password until the host after a full-width ＠ is known (normalize off)', () => {
+    // Shrunk by test/fuzz/words.fuzz.ts: the '＠' ended the trailing printable run, so pending
+    // promised the text decided and the password streamed out before its host arrived.
+    expect(secret().pending('https://a:A＠', 0)).toBe(0);
+    const raw = createRedactor({ detectors: [secret()], normalize: false });
+    const text = 'https://a:A＠db.example.com ok';
+    expect(raw.redact(text).text).toBe('https://a:[SECRET]＠db.example.com ok');
+    expectStreamEquivalent(raw, text, ['https://a:A＠', 'db.example.com ok']);
+  });
   it('bounds what it holds in a line without spaces', () => {
     const long = 'a'.repeat(100_000);
     expect(secret().pending(long, 0)).toBeGreaterThan(100_000 - 4200);
