@@ -397,8 +397,10 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
       let from = position;
       while (from < position + 12 && from < text.length && (text.charCodeAt(from) - 48) >>> 0 <= 9) from++;
       walk(lower, text, from, from, CUE_AFTER);
-      if (afterFound) return EMIT;
+      // Open first: a cue that ends the text ("cancer meds") may still grow into another word
+      // ("medsx"), and the walk then reports it found and open at once.
       if (streaming && (open & CUE_AFTER) !== 0) return UNDECIDED;
+      if (afterFound) return EMIT;
       position = tokenEnd(text, position);
     }
     return NONE;
