@@ -77,6 +77,18 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
   const parser = createDateParser(minYear, maxYear, cueNear);
   /** Starts of the digit runs in the undecided tail (at most one per two code units of TAIL). */
   const starts = new Int32Array(TAIL / 2 + 1);
+  /** Spans of the dates `pending` found decided, in the order found. */
+  const decidedStarts = new Int32Array(TAIL / 2 + 1);
+  const decidedEnds = new Int32Array(TAIL / 2 + 1);
+  /**
+   * `cut`, or the start of the first of the `decided` dates that crosses it: a later run may be
+   * undecided inside a date already decided ("DOB 01-Jan-50 D", where "50 D" may still become
+   * "50 Dec..."), and no finding may cross what `pending` returns.
+   */
+  const outside = (cut: number, decided: number): number => {
+    for (let k = 0; k < decided; k++) if (decidedStarts[k] < cut && decidedEnds[k] > cut) cut = decidedStarts[k];
+    return cut;
+  };
   return {
     name: 'date-of-birth',
     type: 'DATE_OF_BIRTH',
@@ -144,6 +156,7 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
         index--;
       }
       if (count > 0) cues.reset(text);
+      let decided = 0;
       for (let k = count - 1; k >= 0; k--) {
         const anchor = starts[k];
         if (anchor === tail) {
@@ -151,11 +164,14 @@ export function dateOfBirth(options: DateOfBirthOptions = {}): Detector {
           // reaches the end, so it is undecided from its start, or from the month name before
           // a day ("Feb 1"), as `decide` would find: a third of the runs left to parse.
           const digits = end - anchor;
-          if (digits <= 5) return Math.max(from, Math.min(hold, digits <= 2 ? parser.dayStart(text, anchor) : anchor));
+          if (digits <= 5) return Math.max(from, outside(Math.min(hold, digits <= 2 ? parser.dayStart(text, anchor) : anchor), decided));
           continue;
         }
-        parser.decide(text, anchor, false);
-        if (parser.touched) return Math.max(from, Math.min(hold, parser.earliest));
+        if (parser.decide(text, anchor, false)) {
+          decidedStarts[decided] = parser.start;
+          decidedEnds[decided++] = parser.end;
+        }
+        if (parser.touched) return Math.max(from, outside(Math.min(hold, parser.earliest), decided));
       }
       return Math.max(from, hold);
     },
