@@ -359,24 +359,27 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
     // Anti-cues: an idiom that overlaps the match, starting in the 6 tokens before or inside it.
     // An idiom starting at the match ("cold brew") makes it NONE whatever the look-around finds
     // (which only returns NONE or sets `undecided`, read after this): decide before it.
-    if (startAnti > 0) return NONE;
+    // An idiom that ends the text ("cold brew" of "my cold brew") may still grow into another
+    // word ("brewery"): the walk then reports it found and open at once, and open wins.
+    const startAntiOpen = streaming && (startOpen & ANTI) !== 0;
+    if (startAnti > 0 && !startAntiOpen) return NONE;
     const count = collectBefore(text, start);
     let strongBefore = false;
     let selfCue = false;
     for (let k = 0; k < count; k++) {
       walk(lower, text, tokenStarts[k], start, TERM | CUE_BEFORE | CUE_SELF | ANTI);
-      if (antiEnd > start) return NONE;
       if (streaming && (open & ANTI) !== 0) undecided = true;
+      else if (antiEnd > start) return NONE;
       // A health phrase before the term, or an unambiguous (T1) term ("bipolar disorder and lithium").
       if (beforeEnd >= 0 || (termEnd >= 0 && termEnd <= start && (termInfo & 3) === 1)) strongBefore = true;
       // "my cold", "I have a cold": the self cue ends right before the term or one token earlier.
       if (selfEnd >= 0 && (selfEnd === tokenEnds[0] || (count >= SELF_GAP && selfEnd === tokenEnds[SELF_GAP - 1]))) selfCue = true;
     }
-    if (streaming && (startOpen & ANTI) !== 0) undecided = true;
+    if (startAntiOpen) undecided = true;
     for (let token = nextTokenStart(text, start, end); token < end; token = nextTokenStart(text, token, end)) {
       walk(lower, text, token, start, ANTI);
-      if (antiEnd > 0) return NONE;
       if (streaming && (open & ANTI) !== 0) undecided = true;
+      else if (antiEnd > 0) return NONE;
     }
     if (undecided) return UNDECIDED;
     if (tier === 1 || (tier === 3 && (info & NEEDS_CUE) === 0)) return EMIT;

@@ -93,7 +93,7 @@ describe('health after a released cut', () => {
   });
 });
 
-describe('health after cue at the end of a stream chunk', () => {
+describe('health at the end of a stream chunk', () => {
   it("holds a T2 term while its after cue may still grow into another word ('the cancer meds' + 'x')", () => {
     // Shrunk by test/fuzz/words.fuzz.ts: 'meds' ending the text counted as a cue, so pending
     // released 'cancer' as a finding although 'medsx' is no cue and one-shot finds nothing.
@@ -103,6 +103,18 @@ describe('health after cue at the end of a stream chunk', () => {
       expectStreamEquivalent(redactor, head + tail, [head, tail]);
     }
     checkAllChunkings(redactor, 'the cancer meds, the cancer medsx', 20);
+  });
+
+  it("holds a term while an idiom ending the text may still grow into another word ('my cold brew' + 'ery')", () => {
+    // Shrunk by test/fuzz/words.fuzz.ts: an idiom ending the text ('cold brew', 'aid for')
+    // switched the term off as if decided, so 'my cold brewery' streamed 'cold' in clear.
+    expect(health().pending('my cold brew', 0)).toBe(3);
+    expect(health().pending('hearing aid for', 0)).toBe(0);
+    for (const [head, tail] of [['my cold brew', 'ery ok'], ['hearing aid for', 'x ok'], ['diagnosed with SVT cold brew', "'diagnosed"]]) {
+      expect(redactor.redact(head + tail).findings.length).toBeGreaterThan(0);
+      expectStreamEquivalent(redactor, head + tail, [head, tail]);
+    }
+    checkAllChunkings(redactor, 'my cold brew, my cold brewery, hearing aid for, hearing aid forx', 20);
   });
 });
 
