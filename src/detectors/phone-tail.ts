@@ -49,14 +49,17 @@ export function phonePending(text: string, from: number): number {
     const start = chainStartBack(text, runStart);
     if (start >= 0) hold = start;
   }
-  // A held run may be the digits of an extension: then the number before it is held too.
-  if (k - runStart <= MAX_EXTENSION_DIGITS && hold < end) {
-    const numberEnd = extensionLeadBefore(text, runStart);
-    if (numberEnd >= 0) {
-      let previous = numberEnd - 1;
-      while (previous > 0 && previous > numberEnd - MAX_CHAIN - 1 && isDigit(text.charCodeAt(previous - 1))) previous--;
-      const start = chainStartBack(text, previous);
-      if (start >= 0 && start < hold) hold = start;
+  // A held run may be the digits of an extension: then the number before it is held too. So may
+  // the first run of the held chain: in '… ext. 123 0' a gap joins the extension's digits to the
+  // '0' after them, and the number with its extension ('… ext. 123') is decided but would cross
+  // the chain's start.
+  if (hold < end) {
+    const chainStart = hold;
+    if (k - runStart <= MAX_EXTENSION_DIGITS) hold = numberBeforeExtension(text, runStart, hold);
+    if (chainStart < runStart && isDigit(text.charCodeAt(chainStart))) {
+      let firstEnd = chainStart + 1;
+      while (firstEnd - chainStart <= MAX_EXTENSION_DIGITS && isDigit(text.charCodeAt(firstEnd))) firstEnd++;
+      if (firstEnd - chainStart <= MAX_EXTENSION_DIGITS) hold = numberBeforeExtension(text, chainStart, hold);
     }
   }
   // Never hold text a finding cannot start in, never below `from`.
@@ -111,6 +114,16 @@ function matchKeyword(text: string, at: number, limit: number): number {
     }
   }
   return prefixOfSome ? NEED_MORE : -1;
+}
+
+/** The start of the number before the extension whose digits start at `runStart`, if it is before `hold`; else `hold`. */
+function numberBeforeExtension(text: string, runStart: number, hold: number): number {
+  const numberEnd = extensionLeadBefore(text, runStart);
+  if (numberEnd < 0) return hold;
+  let previous = numberEnd - 1;
+  while (previous > 0 && previous > numberEnd - MAX_CHAIN - 1 && isDigit(text.charCodeAt(previous - 1))) previous--;
+  const start = chainStartBack(text, previous);
+  return start >= 0 && start < hold ? start : hold;
 }
 
 /** If the digits at `runStart` follow an extension keyword after a number, where that number ends; else -1. */

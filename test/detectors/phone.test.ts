@@ -5,6 +5,7 @@ import { phone } from '../../src/detectors/phone.js';
 import { createRedactor } from '../../src/redactor.js';
 import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from '../helpers/stream.js';
 import { unmark } from '../helpers/marked.js';
+import { expectPendingContract } from '../helpers/pending.js';
 
 const only = createRedactor({ detectors: [phone()] });
 const withEmail = createRedactor({ detectors: [phone(), email()] });
@@ -129,6 +130,15 @@ describe('phone', () => {
     expect(pendingOf('call me +')).toBe(8);
     expect(pendingOf('plain prose here')).toBe(16);
     expect(pendingOf('1'.repeat(1000))).toBe(1000);
+  });
+
+  it('holds a number whose extension digits start the trailing chain (fuzz: ext. 123 0)', () => {
+    // '123 0' is a chain that may still grow, and '… ext. 123' is a decided finding that must not
+    // cross where the chain is held.
+    const text = '+1 (415) 555-2671 ext. 123 0 ';
+    expect(phone().pending(text.slice(0, -1), 0)).toBe(0);
+    expectPendingContract(phone(), text);
+    checkAllChunkings(only, text, 15);
   });
 
   it('narrows national formats to the given regions', () => {
