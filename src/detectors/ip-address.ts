@@ -120,7 +120,7 @@ export function ipAddress(options: IpAddressOptions = {}): Detector {
       // Nothing address-like before the tail. After a '%' with no address before it, the
       // characters that looked like a zone id may themselves start one ('%2' + '001:db8::1').
       if (start === tail) return tail < end ? zone : end;
-      if (tail - start <= MAX_SPAN) return start;
+      if (tail - start <= MAX_SPAN) return zonedAddressStart(text, from, start);
       // A span longer than any IPv6 address: no IPv6 in it; an IPv4 near its end may still change.
       let hold = end - 20;
       for (let at = hold - 16; at < hold; at++) {
@@ -135,6 +135,20 @@ export function ipAddress(options: IpAddressOptions = {}): Detector {
       return Math.max(from, hold);
     },
   };
+}
+
+/**
+ * `start` of a trailing span, or the start of the address before it when the span begins inside
+ * that address's zone id: in 'fe80::1%eth0fe80:' the span '0fe80:' is undecided, but the finding
+ * 'fe80::1%eth0fe80' (its zone stops at the ':') is decided and must not cross the hold.
+ */
+function zonedAddressStart(text: string, from: number, start: number): number {
+  let zone = start;
+  while (zone > from && start - zone <= MAX_ZONE && isZoneCode(text.charCodeAt(zone - 1))) zone--;
+  if (zone === from || text.charCodeAt(zone - 1) !== PERCENT) return start;
+  let address = zone - 1;
+  while (address > from && zone - 1 - address <= MAX_SPAN && isSpanCode(text.charCodeAt(address - 1))) address--;
+  return address < zone - 1 ? address : start;
 }
 
 /**

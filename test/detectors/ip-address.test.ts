@@ -5,6 +5,7 @@ import { ipAddress } from '../../src/detectors/ip-address.js';
 import { createRedactor } from '../../src/redactor.js';
 import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from '../helpers/stream.js';
 import { unmark } from '../helpers/marked.js';
+import { expectPendingContract } from '../helpers/pending.js';
 
 const only = createRedactor({ detectors: [ipAddress()] });
 const withEmail = createRedactor({ detectors: [ipAddress(), email()] });
@@ -89,6 +90,14 @@ describe('ipAddress', () => {
     expect(pendingOf('link fe80::1%et')).toBe(5);
     expect(pendingOf('from 10.0.0.1 ok')).toBe(16);
     expect(pendingOf('plain words')).toBe(11);
+  });
+
+  it('holds an address whose zone id runs into a trailing span (fuzz: fe80::1%eth0fe80:)', () => {
+    // The span '0fe80:' starts inside the zone id of 'fe80::1%eth0fe80', a decided finding.
+    const text = 'fe80::1%eth0fe80::1%eth0 0 ';
+    expect(ipAddress().pending('fe80::1%eth0fe80:', 0)).toBe(0);
+    expectPendingContract(ipAddress(), text);
+    checkAllChunkings(only, text, 15);
   });
 
   it('can leave out one family', () => {
