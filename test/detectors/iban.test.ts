@@ -141,6 +141,17 @@ describe('iban', () => {
     }
   });
 
+  it('reads a lone low surrogate before an IBAN alike one-shot and streamed (fuzz)', () => {
+    // Streamed, only 2 code units of context precede 'DE…'; a lone low surrogate is no letter
+    // whatever comes before it, so the IBAN has a boundary either way.
+    const text = 'x𐀀\udfceDE89370400440532013000 ok';
+    expect(aloneSpans(text)).toEqual([[4, 26]]);
+    expectStreamEquivalent(alone, text, ['x𐀀\udfce', 'DE89370400440532013000 ok']);
+    checkAllChunkings(alone, text, 8);
+    // A run of lone low surrogates no longer walks back through every one (it overflowed the stack).
+    expect(aloneSpans(`x${'\udc00'.repeat(50_000)}DE89370400440532013000`)).toEqual([[50_001, 50_023]]);
+  });
+
   it('releases prose at once and holds only a possible country code', () => {
     const detector = iban();
     expect(detector.pending('hello world', 0)).toBe(11);
