@@ -230,6 +230,26 @@ export function secret(options: SecretOptions = {}): Detector {
     }
   };
 
+  /**
+   * `cut`, or the start of a decided finding that crosses it: a value may run into the armour
+   * of an open PEM header (`Bearer A-----BEGIN `, `password=hunter2-----BEGIN `), and no
+   * finding may cross what `pending` returns. Rare (an open header), so a `find` is affordable.
+   */
+  const outside = (text: string, from: number, cut: number): number => {
+    const found: Finding[] = [];
+    find(createScan(text, Math.max(from, cut - MAX_TOKEN - 1)), found);
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const finding of found) {
+        if (finding.start < cut && finding.end > cut) {
+          cut = finding.start;
+          moved = true;
+        }
+      }
+    }
+    return Math.max(from, cut);
+  };
+
   return {
     name: 'secret',
     type: 'SECRET',
@@ -258,7 +278,7 @@ export function secret(options: SecretOptions = {}): Detector {
         const cache: FooterCache = { from: -1, at: -1 };
         for (let at = text.indexOf(PEM_BEGIN, Math.max(from, end - MAX_PEM)); at >= 0 && at < hold; at = text.indexOf(PEM_BEGIN, at + 1)) {
           const blockEnd = pemEnd(text, at, false, cache);
-          if (blockEnd === UNDECIDED || blockEnd > hold) return at;
+          if (blockEnd === UNDECIDED || blockEnd > hold) return outside(text, from, at);
         }
       }
       return hold;

@@ -4,7 +4,7 @@ import { entropy, HIGH_CONFIDENCE_SECRETS, secret } from '../../src/detectors/se
 import { createRedactor } from '../../src/index.js';
 import { unmark } from '../helpers/marked.js';
 import { detectorSuite, DIGITS, stringOf, UPPER } from '../helpers/detector-suite.js';
-import { cut, expectStreamEquivalent } from '../helpers/stream.js';
+import { checkAllChunkings, cut, expectStreamEquivalent } from '../helpers/stream.js';
 
 const ALNUM = `${UPPER}abcdefghijklmnopqrstuvwxyz${DIGITS}`;
 const B64URL = `${ALNUM}-_`;
@@ -122,6 +122,13 @@ describe('secret streaming', () => {
     const text = 'https://a:A＠db.example.com ok';
     expect(raw.redact(text).text).toBe('https://a:[SECRET]＠db.example.com ok');
     expectStreamEquivalent(raw, text, ['https://a:A＠', 'db.example.com ok']);
+  });
+  it('holds an open PEM header from the start of a value it ends (Bearer A-----BEGIN )', () => {
+    // Shrunk by test/fuzz/words.fuzz.ts: pending answered the header's start, 23, inside the
+    // decided bearer token 22-33 ('A-----BEGIN'), against the contract that no finding crosses it.
+    expect(secret().pending('Authorization: Bearer A-----BEGIN ', 0)).toBe(22);
+    expect(secret().pending('password=hunter2-----BEGIN ', 0)).toBe(9);
+    for (const text of ['Authorization: Bearer A-----BEGIN RSA PRIVATE KEY-----\n\n-----END x', 'password=hunter2-----BEGIN ok']) checkAllChunkings(redactor, text, 15);
   });
   it('bounds what it holds in a line without spaces', () => {
     const long = 'a'.repeat(100_000);
