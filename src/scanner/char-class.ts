@@ -50,13 +50,26 @@ export const isSpace = (code: number): boolean =>
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}\p{M}]/uy;
 
-/** True when the code unit at `index` starts a letter, digit or mark (any script). */
+/**
+ * True when the code unit at `index` belongs to a letter, digit or mark (any script): the second
+ * half of a surrogate pair answers for the pair, a lone half of one is no letter.
+ *
+ * @example
+ * isWordCodeAt('a𝒜', 2) // true: the low half of U+1D49C, a letter
+ * isWordCodeAt('a\udc00', 1) // false: a lone low surrogate
+ */
 export const isWordCodeAt = (text: string, index: number): boolean => {
   const code = text.charCodeAt(index);
   if (code < 128) return (ASCII_CLASS[code] & WORD) !== 0;
   if (code >= 0xdc00 && code <= 0xdfff) {
-    // A low surrogate continues the character its high surrogate started.
-    return index > 0 && isWordCodeAt(text, index - 1);
+    // Only the unit just before can start the pair. Following any low surrogate back instead
+    // made a run of lone ones take the class of whatever preceded the run, which a stream with
+    // 2 units of context could not see (its findings differed from one-shot ones), and it
+    // recursed once per unit (20,000 of them overflowed the stack).
+    const high = index > 0 ? text.charCodeAt(index - 1) : 0;
+    if (high < 0xd800 || high > 0xdbff) return false;
+    LETTER_OR_NUMBER.lastIndex = index - 1;
+    return LETTER_OR_NUMBER.test(text);
   }
   LETTER_OR_NUMBER.lastIndex = index;
   return LETTER_OR_NUMBER.test(text);
