@@ -148,8 +148,6 @@ export function health(options: HealthOptions = {}): Detector {
       const length = text.length;
       let index = Math.max(from, length - REACH);
       if (insideToken(text, index)) index = tokenEnd(text, index);
-      const regionStart = index;
-      let crossing = false;
       let held = length;
       let found: Finding[] | undefined;
       memoText = memoFound = undefined;
@@ -163,10 +161,7 @@ export function health(options: HealthOptions = {}): Detector {
           held = index;
           break;
         }
-        if (verdict === EMIT) {
-          (found ??= []).push(matcher.finding(index));
-          if (matcher.end > length - MAX_MATCH) crossing = true;
-        }
+        if (verdict === EMIT) (found ??= []).push(matcher.finding(index));
         index = tokenEnd(text, index);
       }
       // `find` from `from` starts at the same word only when the region began at `from`.
@@ -176,15 +171,21 @@ export function health(options: HealthOptions = {}): Detector {
         memoUntil = held;
         memoFound = found;
       }
-      if (held === length || !crossing) return held;
-      // A decided finding that crosses the cut is held with it (rare: only near the end).
-      for (index = regionStart; ; ) {
-        index = gate.next(text, index, false);
-        if (index >= held) break;
-        if (matcher.decide(text, index, false) === EMIT && matcher.end > held) return index;
-        index = tokenEnd(text, index);
+      if (held === length || found === undefined) return held;
+      // A decided finding that crosses the cut is held with it (rare: only near the end), and
+      // so is one that crosses its start ("the pill" under "pill addiction"), until none does.
+      // `found` holds every finding that starts in the region before the cut.
+      let cut = held;
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (const finding of found) {
+          if (finding.start < cut && finding.end > cut) {
+            cut = finding.start;
+            moved = true;
+          }
+        }
       }
-      return held;
+      return cut;
     },
   };
 }
