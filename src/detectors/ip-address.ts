@@ -112,14 +112,17 @@ export function ipAddress(options: IpAddressOptions = {}): Detector {
       // A zone id being typed: '…::1%et'.
       let zone = end;
       while (zone > from && end - zone <= MAX_ZONE && isZoneCode(text.charCodeAt(zone - 1))) zone--;
-      let tail = zone > from && text.charCodeAt(zone - 1) === PERCENT ? zone - 1 : end;
+      const zoned = zone > from && text.charCodeAt(zone - 1) === PERCENT;
+      let tail = zoned ? zone - 1 : end;
       // '1.2.3.4-' may become '1.2.3.4-beta' (a version): the dash is part of the undecided tail.
       if (tail === end && tail > from && (text.charCodeAt(tail - 1) === HYPHEN || text.charCodeAt(tail - 1) === SLASH)) tail--;
       let start = tail;
       while (start > from && tail - start <= MAX_SPAN && isSpanCode(text.charCodeAt(start - 1))) start--;
       // Nothing address-like before the tail. After a '%' with no address before it, the
       // characters that looked like a zone id may themselves start one ('%2' + '001:db8::1').
-      if (start === tail) return tail < end ? zone : end;
+      // Without a '%', `zone` means nothing: after a trailing dash only the dash is held (an
+      // address before '…1-4--' ends before it and is decided).
+      if (start === tail) return zoned ? zone : tail;
       if (tail - start <= MAX_SPAN) return zonedAddressStart(text, from, start);
       // A span longer than any IPv6 address: no IPv6 in it; an IPv4 near its end may still change.
       let hold = end - 20;

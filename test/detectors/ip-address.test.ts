@@ -100,6 +100,16 @@ describe('ipAddress', () => {
     checkAllChunkings(only, text, 15);
   });
 
+  it('holds only a trailing dash after text that is no address (fuzz: …:1-4-0--)', () => {
+    // The walk back over zone-id characters stopped at a ':' with no '%' before it, and pending
+    // answered its start (17), inside the decided address 2001:1:1:1:1:1:1:1 (0-18).
+    const text = '2001:1:1:1:1:1:1:1-4-0-0-0---0-0-0-2  ';
+    expect(ipAddress().pending('2001:1:1:1:1:1:1:1-4-0-0-0--', 0)).toBe(27);
+    expect(ipAddress().pending('ok now-', 0)).toBe(6);
+    expectPendingContract(ipAddress(), text);
+    checkAllChunkings(only, text, 15);
+  });
+
   it('can leave out one family', () => {
     expect(createRedactor({ detectors: [ipAddress({ ipv6: false })] }).find('a 10.0.0.1 b ::1')).toHaveLength(1);
     expect(createRedactor({ detectors: [ipAddress({ ipv4: false })] }).find('a 10.0.0.1 b ::1')).toHaveLength(1);
