@@ -1,4 +1,5 @@
 import { hmacSha256, utf8 } from '../internal/sha256.js';
+import { hasNormalizable, normalizeText } from '../normalize.js';
 import type { Operator } from '../types.js';
 import { type Random, fakeFor } from '../vault/fakes.js';
 import { type HasState, STATE, addSurrogate, surrogateOf, tokenFor } from '../vault/state.js';
@@ -52,9 +53,14 @@ export function surrogate(vault: HasState, options: SurrogateOptions = {}): Oper
       if (gluedToWord(state.input, value, finding.start, finding.end)) return tokenFor(state, type, value);
       const existing = surrogateOf(state, type, value);
       if (existing !== undefined) return existing;
+      // The fake copies the value's separators and shape, so it is drawn from the value as the
+      // detectors saw it (the normalised view: '０' → '0', U+2011 → '-', invisibles dropped). A
+      // surrogate must read the same in that view: the guard scans the view, and a surrogate it
+      // cannot see there could be quoted back and restored to the original.
+      const shape = normalizeText(value)?.text ?? value;
       for (let attempt = 0; attempt < attempts; attempt++) {
-        const candidate = fakeFor(type, value, keyedRandom(state.seed, `${type}\u0000${value}\u0000${attempt}`));
-        if (candidate === undefined) break;
+        const candidate = fakeFor(type, shape, keyedRandom(state.seed, `${type}\u0000${value}\u0000${attempt}`));
+        if (candidate === undefined || hasNormalizable(candidate)) break;
         if (addSurrogate(state, type, value, candidate)) return candidate;
       }
       return tokenFor(state, type, value);

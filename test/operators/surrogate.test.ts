@@ -153,6 +153,21 @@ describe('surrogate', () => {
     expect(vault.restore(text)).toBe(message);
   });
 
+  it('writes surrogates the normalised view leaves as they are, so the guard sees them quoted back', () => {
+    // Found by test/fuzz/engine.fuzz.ts: a surrogate kept the original's full-width digit (or
+    // U+2011 separators). The guard scans the normalised view, where '０' reads '0', so the
+    // surrogate quoted back in a later message was not guarded and restore turned it into the
+    // original value: `restore(redact(x)) !== x`, and the value was handed to whoever typed it.
+    const vault = createVault({ seed: 'engine fuzz surrogate seed 0123456789' });
+    const tokenizer = createTokenizer(vault, { operator: surrogate(vault) });
+    for (const value of ['DE3600０000000000000000', '536\u201122\u20111234', '415\u2010555\u20102671']) {
+      const issued = tokenizer.redact(`pay ${value} now`).text.slice(4, -4);
+      expect(issued).toMatch(/^[\x20-\x7e]+$/);
+      const quoted = `you said ${issued} ok`;
+      expect(vault.restore(tokenizer.redact(quoted).text)).toBe(quoted);
+    }
+  });
+
   it('rejects bad options', () => {
     expect(() => surrogate({} as never)).toThrow(TypeError);
     expect(() => surrogate(createVault(), { attempts: 0 })).toThrow(RangeError);
