@@ -403,6 +403,7 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
     let poisoned = false;
     let suffixEnd = -1;
     let lastEnd = start + 1;
+    let longTouched = false;
     // Collect the run: name-shaped tokens joined by one space, particles between them, a suffix.
     for (;;) {
       if (count > 0 && isSuffix(text, position)) {
@@ -420,6 +421,9 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
         shapes[count] = shape;
         classes[count] = flags;
         count++;
+        // The token that made the run too long may still stop being a name ("Ann" of
+        // "Anna_Anna"): the run is decided only once that token is.
+        if (count > MAX_RUN) longTouched = touched;
       }
       if ((flags & POISON) !== 0) poisoned = true;
       lastEnd = tokenEnd;
@@ -445,7 +449,7 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
       position = next;
     }
     const runEnd = suffixEnd >= 0 ? suffixEnd : lastEnd;
-    if (count > MAX_RUN) touched = false; // decided: no name, whatever follows
+    if (count > MAX_RUN) touched = longTouched; // no name, whatever follows, once its seventh token is decided
     if (count === 0 || count > MAX_RUN || poisoned) return runEnd;
     if (runEnd >= length) touched = true;
     readCue(text, start);
@@ -478,12 +482,13 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
             break;
           }
         }
+        // Those two checks read up to 7 code units past the run (", VIC A1": the eighth is
+        // `runEnd + 7`): undecided while one is missing, whichever way they answer.
+        if (score !== 0 && runEnd + 8 > length) touched = true;
         // "Jan 19", "Apt 13": a lone word before a number is a month or a unit, not a name.
         if (score === SCORE_BARE && after === SPACE && isDigitCode(text.charCodeAt(runEnd + 1))) score = 0;
         // "Henderson, NV 89052", "Ann Arbor, MI": a city before a state code.
         if (score !== 0 && isStateCode(text, after === 44 ? runEnd + 1 : runEnd)) score = 0;
-        // Those two checks read up to 7 code units past the run.
-        if (score !== 0 && runEnd + 7 > length) touched = true;
     }
     if (score === 0) return runEnd;
     const last = Math.min(count, first + MAX_NAME_TOKENS) - 1;
@@ -541,7 +546,9 @@ function isStateCode(text: string, index: number): boolean {
 
 /** Words before "name" that make it a person's name field: "last name", "my name", "partner's name". */
 const OWNER_WORDS = new Set(['last', 'first', 'middle', 'maiden', 'full', 'my', 'his', 'her', 'their', 'your', 'our', 's']);
-const isDigitCode = (code: number): boolean => (code - 48) >>> 0 <= 9;
+// Range comparisons, not `(code - 48) >>> 0 <= 9`: past the end `charCodeAt` gives NaN, which
+// that form takes for '0' (NaN >>> 0 is 0) and these reject.
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 
 const AU_STATES = ['NSW', 'VIC', 'QLD', 'TAS', 'ACT'];
 
@@ -573,8 +580,8 @@ function wordEnd(text: string, index: number): number {
   return index;
 }
 
-const isLowerAscii = (code: number): boolean => (code - 97) >>> 0 <= 25;
-const isUpperAscii = (code: number): boolean => (code - 65) >>> 0 <= 25;
+const isLowerAscii = (code: number): boolean => code >= 97 && code <= 122;
+const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 const isCapitalCode = (code: number): boolean => isUpperAscii(code) || (code >= 0xc0 && code <= 0x24f);
 const isCueChar = (code: number): boolean => isLowerAscii(code | 0x20) || code === 95 || code === APOSTROPHE || code === RIGHT_QUOTE;
 

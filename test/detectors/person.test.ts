@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor, person } from '../../src/index.js';
+import { expectPendingContract } from '../helpers/pending.js';
 import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from '../helpers/stream.js';
 
 const redactor = createRedactor({ detectors: [person()] });
@@ -163,6 +164,28 @@ describe('person', () => {
     out += stream.push(' Smith about it');
     out += stream.end();
     expect(out).toBe('please ask [PERSON] about it');
+  });
+
+  // Shrunk counterexamples of test/fuzz/opt-in.fuzz.ts.
+  it.each([
+    // The "Jan 19" check read past the end: NaN passed `(code - 48) >>> 0 <= 9` as a digit, so
+    // the prefix ending in a space had no name and pending promised it.
+    'Grace-Smith Jr. order #48213 ',
+    // The state-code check reads 7 units past the run: "A" then "1" makes VIC a state.
+    'Anna Smith, VIC A1',
+    'Anna Smith, VIC Ax',
+    // A seventh token cut by the end ("Ann") made the run too long "whatever follows", but
+    // "Anna_Anna" is no name token and leaves six: a name.
+    'Anna Anna Anna Anna Anna Anna Anna_Anna ',
+  ])('keeps its pending promise at every prefix of %j', (text) => {
+    expectPendingContract(person(), text);
+    expectPendingContract(person({ bareFirstNames: false }), text);
+    checkAllChunkings(redactor, text, 10);
+  });
+
+  it('reads nothing past the end of the text as a digit or a capital', () => {
+    expect(spans('Grace-Smith Jr. ')).toEqual([[0, 15]]);
+    expect(spans('ask Anna ')).toEqual([[4, 8]]);
   });
 
   it('holds a bounded amount on a long run of capitalised words', () => {
