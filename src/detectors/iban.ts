@@ -297,10 +297,6 @@ function isIbanChar(code: number, lower: boolean): boolean {
 function isWordOrUnderscore(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code < 128) return (ASCII_CLASS[code] & WORD) !== 0 || code === UNDERSCORE;
-  // A low surrogate is part of a word only as the second half of a pair. isWordCodeAt follows
-  // any low surrogate back a unit, through a run of lone ones past the lookbehind of 2 (a stream
-  // then saw a boundary where one-shot saw a word: '𐀀\udfceDE89…') and past the stack.
-  if (isLowSurrogate(code)) return index > 0 && isHighSurrogate(text.charCodeAt(index - 1)) && isWordCodeAt(text, index - 1);
   return isWordCodeAt(text, index);
 }
 
@@ -308,7 +304,6 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57; // false fo
 const isAsciiAlphanumeric = (code: number): boolean => (code - 48) >>> 0 <= 9 || ((code | 0x20) - 97) >>> 0 <= 25;
 const isAsciiLetter = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 function buildLengths(table: string): Uint8Array {
   const lengths = new Uint8Array(26 * 26);
