@@ -13,6 +13,10 @@ import { NEED_MORE, gapEnd, isDigit, isGapCode, isSpaceCode } from './phone-gap.
 /** Longest extension text: ', extension. ' (15) and 6 digits. */
 export const MAX_EXTENSION = 21;
 const MAX_EXTENSION_DIGITS = 6;
+/** Fewest digits of a phone number: MIN_DIGITS of phone-score.ts (which imports this module). */
+const MIN_NUMBER_DIGITS = 7;
+/** Numbers with extensions `pending` walks back over ('… ext. 12 3456789 ext. 1'). */
+const MAX_EXTENSION_LEVELS = 8;
 
 const PLUS = 43; // '+'
 const OPEN = 40; // '('
@@ -49,18 +53,19 @@ export function phonePending(text: string, from: number): number {
     const start = chainStartBack(text, runStart);
     if (start >= 0) hold = start;
   }
-  // A held run may be the digits of an extension: then the number before it is held too. So may
-  // the first run of the held chain: in '… ext. 123 0' a gap joins the extension's digits to the
-  // '0' after them, and the number with its extension ('… ext. 123') is decided but would cross
-  // the chain's start.
-  if (hold < end) {
-    const chainStart = hold;
-    if (k - runStart <= MAX_EXTENSION_DIGITS) hold = numberBeforeExtension(text, runStart, hold);
-    if (chainStart < runStart && isDigit(text.charCodeAt(chainStart))) {
-      let firstEnd = chainStart + 1;
-      while (firstEnd - chainStart <= MAX_EXTENSION_DIGITS && isDigit(text.charCodeAt(firstEnd))) firstEnd++;
-      if (firstEnd - chainStart <= MAX_EXTENSION_DIGITS) hold = numberBeforeExtension(text, chainStart, hold);
-    }
+  // A held run may be the digits of an extension: then the number before it is held too.
+  if (hold < end && k - runStart <= MAX_EXTENSION_DIGITS) hold = numberBeforeExtension(text, runStart, hold);
+  // The number held may itself start with the digits of an earlier number's extension: in
+  // '… 2671 ext. 123 0' a gap joins '123' to the '0' after it, and '… 2671 ext. 123' is decided
+  // but would cross the hold. Then that number is held too, and so on back, MAX_EXTENSION_LEVELS
+  // times at most (each level is a number of 7 digits or more and an extension).
+  for (let level = 0; level < MAX_EXTENSION_LEVELS && hold < end && isDigit(text.charCodeAt(hold)); level++) {
+    let firstEnd = hold + 1;
+    while (firstEnd - hold <= MAX_EXTENSION_DIGITS && isDigit(text.charCodeAt(firstEnd))) firstEnd++;
+    if (firstEnd - hold > MAX_EXTENSION_DIGITS) break;
+    const start = numberBeforeExtension(text, hold, hold);
+    if (start === hold) break;
+    hold = start;
   }
   // Never hold text a finding cannot start in, never below `from`.
   if (hold < end) hold = Math.max(hold, from);
@@ -116,14 +121,21 @@ function matchKeyword(text: string, at: number, limit: number): number {
   return prefixOfSome ? NEED_MORE : -1;
 }
 
-/** The start of the number before the extension whose digits start at `runStart`, if it is before `hold`; else `hold`. */
+/**
+ * The start of the number before the extension whose digits start at `runStart`, if it is before
+ * `hold` and has the digits of a phone number; else `hold` (a shorter one, as '123' in
+ * '… ext. 123 ext. 4', is never a finding, with or without its extension).
+ */
 function numberBeforeExtension(text: string, runStart: number, hold: number): number {
   const numberEnd = extensionLeadBefore(text, runStart);
   if (numberEnd < 0) return hold;
   let previous = numberEnd - 1;
   while (previous > 0 && previous > numberEnd - MAX_CHAIN - 1 && isDigit(text.charCodeAt(previous - 1))) previous--;
   const start = chainStartBack(text, previous);
-  return start >= 0 && start < hold ? start : hold;
+  if (start < 0 || start >= hold) return hold;
+  let digits = 0;
+  for (let at = start; at < numberEnd; at++) if (isDigit(text.charCodeAt(at))) digits++;
+  return digits >= MIN_NUMBER_DIGITS ? start : hold;
 }
 
 /** If the digits at `runStart` follow an extension keyword after a number, where that number ends; else -1. */

@@ -141,6 +141,20 @@ describe('phone', () => {
     checkAllChunkings(only, text, 15);
   });
 
+  it('holds back over a number whose extension digits are followed by another extension (fuzz)', () => {
+    // '123 ext. 0': the trailing extension follows '123', itself the extension of the number
+    // before; '123' is too short to be a number, so only the trailing run is held.
+    const text = '+1 (415) 555-2671 ext. 123 ext. 0 11.0.0.1 ';
+    expect(phone().pending('+1 (415) 555-2671 ext. 123 ext. 0', 0)).toBe(32);
+    expectPendingContract(phone(), text);
+    checkAllChunkings(only, text, 15);
+    // A number of 7 digits after an extension, with its own trailing extension: both are held.
+    const chained = '+1 (415) 555-2671 ext. 12 3456789 ext. 0 ok';
+    expect(phone().pending(chained.slice(0, -3), 0)).toBe(0);
+    expectPendingContract(phone(), chained);
+    checkAllChunkings(only, chained, 15);
+  });
+
   it('narrows national formats to the given regions', () => {
     const usOnly = createRedactor({ detectors: [phone({ regions: ['US'] })] });
     expect(usOnly.find('UK 020 7946 0958')).toEqual([]);
