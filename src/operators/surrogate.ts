@@ -50,7 +50,7 @@ export function surrogate(vault: HasState, options: SurrogateOptions = {}): Oper
       const type = finding.type;
       // Restore reads a surrogate only as a whole word; a finding glued to a letter or digit
       // (possible with custom detectors) gets a token, whose brackets delimit it anywhere.
-      if (gluedToWord(state.input, value, finding.start, finding.end)) return tokenFor(state, type, value);
+      if (gluedToWord(state.input, state.inputOffset, state.inputFinal, value, finding.start, finding.end)) return tokenFor(state, type, value);
       const existing = surrogateOf(state, type, value);
       if (existing !== undefined) return existing;
       // The fake copies the value's separators and shape, so it is drawn from the value as the
@@ -88,8 +88,16 @@ function keyedRandom(seed: Uint8Array, message: string): Random {
   };
 }
 
-/** True when the one-shot input shows a letter, digit or `_` right before or after the finding. */
-function gluedToWord(input: string | undefined, value: string, start: number, end: number): boolean {
-  if (input === undefined || !input.startsWith(value, start) || end !== start + value.length) return false;
-  return (start > 0 && isNameCode(input.charCodeAt(start - 1))) || (end < input.length && isNameCode(input.charCodeAt(end)));
+/**
+ * True when the input shows a letter, digit or `_` right before or after the finding, whose
+ * offsets count from `offset` (a stream's position of `input[0]`). A finding that reaches the end
+ * of input that is not final (a stream before `end()`) counts as glued: the next chunk may start
+ * with a letter, and a token restores whatever follows it.
+ */
+function gluedToWord(input: string | undefined, offset: number, final: boolean, value: string, start: number, end: number): boolean {
+  const from = start - offset;
+  const to = end - offset;
+  if (input === undefined || from < 0 || !input.startsWith(value, from) || to !== from + value.length) return false;
+  if (to === input.length && !final) return true;
+  return (from > 0 && isNameCode(input.charCodeAt(from - 1))) || (to < input.length && isNameCode(input.charCodeAt(to)));
 }

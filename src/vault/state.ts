@@ -38,8 +38,16 @@ export interface VaultState {
   prefixes: Set<string>;
   prefixVersion: number;
   trie: Trie<VaultEntry>;
-  /** The message being redacted by a tokenizer, so a new surrogate never equals text in it. */
+  /**
+   * Text of the message being redacted by a tokenizer, so a new surrogate never equals text in
+   * it and a finding glued to a word gets a token: the whole message one-shot, the held text
+   * and the chunk being pushed in a stream.
+   */
   input: string | undefined;
+  /** Position of `input[0]` in the coordinates of the findings the operators see (a stream's offset). */
+  inputOffset: number;
+  /** False while a stream may still append text after `input`, so the character after its end is unknown. */
+  inputFinal: boolean;
   /** Set when the vault refused an entry; a tokenizer reports it as `VAULT_FULL`. */
   failure: PiiveilError | undefined;
 }
@@ -66,6 +74,8 @@ export function newState(seed: Uint8Array, maxEntries: number): VaultState {
     prefixVersion: 0,
     trie: createTrie(),
     input: undefined,
+    inputOffset: 0,
+    inputFinal: true,
     failure: undefined,
   };
 }

@@ -49,6 +49,8 @@ export function createTokenizer(vault: HasState, options: RedactorOptions = {}):
     redact(text) {
       state.failure = undefined;
       state.input = text;
+      state.inputOffset = 0;
+      state.inputFinal = true;
       try {
         return reportFull(state, redactor.redact(text));
       } catch (error) {
@@ -67,19 +69,45 @@ function reportFull(state: VaultState, result: RedactResult): RedactResult {
   return { ...result, error: { code: state.failure.code, message: state.failure.message } };
 }
 
-/** The redactor's stream, reporting a full vault as `VAULT_FULL` rather than `OPERATOR_FAILED`. */
+/**
+ * The redactor's stream, reporting a full vault as `VAULT_FULL` rather than `OPERATOR_FAILED`,
+ * and showing the operators the text around the findings they replace, as one-shot redaction
+ * does: the text the stream still holds, one released character before it and the chunk being
+ * pushed. `surrogate` needs it to check a new surrogate against that text and to give a token to
+ * a finding glued to a word (restore reads a surrogate only as a whole word). The window is what
+ * the stream holds plus one character, so it stays bounded like the stream.
+ */
 function guardedStream(state: VaultState, stream: RedactionStream): RedactionStream {
-  const run = (step: () => string): string => {
+  let window = '';
+  /** Position of `window[0]` in the whole stream. */
+  let windowStart = 0;
+  const run = (chunk: string | undefined, step: () => string): string => {
     state.failure = undefined;
+    if (typeof chunk === 'string') window += chunk;
+    state.input = window;
+    state.inputOffset = windowStart;
+    state.inputFinal = chunk === undefined;
     try {
-      return step();
+      const output = step();
+      // Findings still to come start at or after the first held unit; keep one unit before it.
+      const keepFrom = windowStart + window.length - stream.pending - 1;
+      if (keepFrom > windowStart) {
+        window = window.slice(keepFrom - windowStart);
+        windowStart = keepFrom;
+      }
+      return output;
     } catch (error) {
       throw error instanceof PiiveilError && state.failure !== undefined ? state.failure : error;
+    } finally {
+      state.input = undefined;
+      state.inputOffset = 0;
+      state.inputFinal = true;
+      if (chunk === undefined) window = '';
     }
   };
   return {
-    push: (chunk) => run(() => stream.push(chunk)),
-    end: () => run(() => stream.end()),
+    push: (chunk) => run(chunk, () => stream.push(chunk)),
+    end: () => run(undefined, () => stream.end()),
     get pending() {
       return stream.pending;
     },
