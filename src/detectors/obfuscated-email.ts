@@ -334,8 +334,9 @@ function matchAt(text: string, at: number, limit: number, open: boolean, bareSco
 function localStart(text: string, end: number): number {
   const floor = end - MAX_LOCAL_SPAN;
   let index = end;
+  let labelEnd: number;
   for (;;) {
-    const labelEnd = index;
+    labelEnd = index;
     while (index > 0 && isLocalCode(text.charCodeAt(index - 1))) {
       index--;
       if (index < floor) return -1;
@@ -345,8 +346,11 @@ function localStart(text: string, end: number): number {
     if (marker < 0 || marker < floor) break;
     index = marker;
   }
-  while (index < end && !isAlphanumeric(text.charCodeAt(index))) index++;
-  if (index === end) return -1;
+  // The address starts at the first letter or digit of its first label ("-jane"), never past
+  // it: a first label without one ("- <dot>jane") leaves no address, not one that starts
+  // inside its dot marker.
+  while (index < labelEnd && !isAlphanumeric(text.charCodeAt(index))) index++;
+  if (index === labelEnd) return -1;
   if (index > 0) {
     const before = text.charCodeAt(index - 1);
     // Part of something longer: a word, a real address, an apostrophe ("I'm at …").

@@ -116,6 +116,16 @@ describe('obfuscatedEmail', () => {
     );
   });
 
+  it('never starts a local part inside a dot marker (- <dot>jane at a.com)', () => {
+    // Shrunk by test/fuzz/words.fuzz.ts: the first label, '-', had no letter or digit, and the
+    // skip to the first one ran on through '<dot>', so 'dot>jane at a.com' was reported, and
+    // pending('… - <dot>', 0) could not foresee a finding that starts inside the marker.
+    expect(spans('type 2 diabetes - <dot>jane at a.com ')).toEqual([]);
+    expect(spans('mail - <dot>jane at gmail dot com')).toEqual([]);
+    expect(spans('mail -jane at gmail dot com')).toEqual([[6, 27]]);
+    expectPendingContract(obfuscatedEmail(), 'type 2 diabetes - <dot>jane at a.com 😀 ');
+  });
+
   it('streams marker soup like one-shot', () => {
     const soup = fc.array(fc.constantFrom('jane', ' at ', ' dot ', '(at)', '(dot)', '.', ' ', 'gmail', 'com', 'mail ', '\n'), { maxLength: 24 }).map((parts) => parts.join(''));
     fc.assert(
