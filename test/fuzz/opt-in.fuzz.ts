@@ -63,9 +63,11 @@ import { cut, expectStreamEquivalent } from '../helpers/stream.js';
  * bounds, EMAIL local domains) for streaming and hold-back bugs. Texts are built from values that
  * pass each format's check (generated here: the check character is found by trying every one
  * against the detector's own exported validator), values one check character off, values cut
- * short, cut at the head or broken inside, the context words each identifier needs, names in
- * every shape PERSON reads, joined by whitespace, punctuation and awkward Unicode (CR LF, NBSP,
- * zero-width, soft hyphen, full-width and look-alike digits, surrogate pairs, combining marks).
+ * short, cut at the head or broken inside, spaced out, wrapped onto the next line or written in
+ * look-alike digits (also through `spacedDigits` and `lineWrapped` around opt-in detectors), the
+ * context words each identifier needs, names in every shape PERSON reads, joined by whitespace,
+ * punctuation and awkward Unicode (CR LF, NBSP, zero-width, soft hyphen, full-width and look-alike
+ * digits, surrogate pairs, combining marks, characters whose case folding changes length).
  *
  * FUZZ_RUNS sets the runs per property (default 2000); FC_SEED a fixed seed (the fuzz config
  * loads no setup file, so without it every run explores a new seed, printed on failure).
@@ -81,6 +83,8 @@ const params = (numRuns: number) => ({ ...SEED_OPTION, numRuns });
  * differently from one-shot).
  */
 const KNOWN_BUGS = process.env.FUZZ_KNOWN_BUGS === '1';
+/** Parts (values and filler) of the texts the all-detector properties draw; FUZZ_PARTS to raise. */
+const PARTS = Number(process.env.FUZZ_PARTS ?? 12);
 const TAX_IDNR = KNOWN_BUGS ? ['tax idnr', 'tax identifikationsnummer'] : [];
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
@@ -135,7 +139,7 @@ function wrapAt(text: string, at: number): string {
 
 /** Complete, cut short, cut at the head, broken inside, re-cased: how a value arrives in chat. */
 const mangled = (value: fc.Arbitrary<string>) =>
-  fc.tuple(value, fc.nat(), fc.integer({ min: 0, max: 12 }), pick(BREAKERS)).map(([text, at, mode, breaker]) => {
+  fc.tuple(value, fc.nat(), fc.integer({ min: 0, max: 13 }), pick(BREAKERS)).map(([text, at, mode, breaker]) => {
     const k = text.length === 0 ? 0 : at % (text.length + 1);
     switch (mode) {
       case 0:
@@ -159,6 +163,9 @@ const mangled = (value: fc.Arbitrary<string>) =>
         return spaceOut(text, breaker === '-');
       case 11:
         return wrapAt(text, at);
+      case 12:
+        // Digits in look-alikes the normaliser reads: full-width, Arabic-Indic, Devanagari, mathematical bold.
+        return text.replace(/[0-9]/g, (digit) => String.fromCodePoint([0xff10, 0x660, 0x966, 0x1d7ce][at % 4] + Number(digit)));
       default:
         return text.slice(0, k) + text.slice(k + 1); // one character dropped
     }
@@ -245,13 +252,15 @@ const ID_CUES = [
   'Identifikationsnummer', 'steueridentifikationsnummer', 'TIN', 'CPF', 'CPF:', 'CNPJ', 'TFN', 'tax file', 'tax file number', 'ITIN', 'taxpayer', 'passport', 'passport no.',
   'Passport #', "driver's license", 'drivers licence', 'driving licence', 'DL', 'DL#', 'DLN', 'license', 'routing number', 'routing', 'ABA', 'RTN', 'transit', 'BIC', 'SWIFT',
   'swift/bic', 'SWIFT code', 'swift code:', 'MAC', 'mac address', 'wallet', 'ETH', 'BTC', 'send to', 'business', 'basin', 'pancake', 'tina', 'swiftly', 'bicycle', 'Dlx',
+  // Case folding: 'ſ' folds to 's' in a /iu search but not in toLowerCase, 'İ' lower-cases to 'i' plus a combining dot.
+  'ſin', 'SİN', 'Nİ', 'ſwift', 'BİC', 'DNİ', 'PAſſPORT', 'routİng', 'CPF\u0301', 'NHS\u200b', 'N\u00adHS',
 ];
 const cue = pick(ID_CUES);
 
 // ---------------------------------------------------------------------------------------------
 // PERSON: names, titles, greetings, sign-offs, fields, particles, suffixes, names that are words.
 
-const FIRST_NAMES = ['Anna', 'Robert', 'Jane', 'John', 'Emily', 'David', 'Joshua', 'Marie-Claire', 'Seán', 'Zoë', 'José', 'Ana', 'Leo', 'Tom', 'Marcela', 'Clifford', 'Dan', 'Jean-Pierre', 'Łukasz', 'Zyxwva'];
+const FIRST_NAMES = ['Anna', 'Robert', 'Jane', 'John', 'Emily', 'David', 'Joshua', 'Marie-Claire', 'Seán', 'Zoë', 'José', 'Ana', 'Leo', 'Tom', 'Marcela', 'Clifford', 'Dan', 'Jean-Pierre', 'Łukasz', 'Zyxwva', 'Jose\u0301', 'Анна', 'Ólafur', 'ÉMILIE', 'Ann', 'Jo', 'Al'];
 const SURNAMES = ['Smith', 'Chen', 'Johnson', "O'Neil", 'O’Brien', 'McDonald', 'MacLeod', 'Kowalski', 'Dubois', 'Silva', 'Wang', 'DeVito', 'Beethoven', 'Oliver', 'Mayers', 'Patel', 'Nguyen', 'Müller', 'Ødegård', 'Qwertyuio'];
 const AMBIGUOUS = ['Grace', 'Will', 'May', 'Austin', 'Crystal', 'Paris', 'Washington', 'Victoria', 'Julia', 'Python', 'April', 'June', 'Monday', 'Apple', 'Hope', 'Faith', 'Bill', 'Mark', 'Rose', 'Jordan'];
 const PERSON_WORDS = [
@@ -260,6 +269,8 @@ const PERSON_WORDS = [
   'patient', '"name":"', 'first_name=', 'last_name=', 'full_name:', 'surname:', 'owner":"', 'signed', 'van', 'von', 'de', 'de la', 'der', 'van der', 'bin', 'al', 'v', 'd',
   'Jr.', 'Jr', 'jr', 'Sr.', 'II', 'III', 'iv', 'The', 'Team', 'team', 'Sir or Madam', 'Valued Customer', 'San', 'Francisco', 'Street', 'St.', 'Hospital', 'Inc', 'University',
   'Getting Started With', 'JOHN SMITH', 'ANNA', 'MY NAME IS', 'anna', 'smith', 'john smith', 'O', "O'", 'Mc', 'A.', 'J.', 'J. R. R.', 'Anna.Smith@', 'John2', 'Report.pdf',
+  'Henderson, NV 89052', 'Ann Arbor, MI', ', VIC 3000', ', NSW', ' TAS 7000', 'Jan 19', 'Apt 13', 'thank you', "name's", 'call me', 'last name?', "partner's name", 'Best,', 'Love,\n',
+  '-', '—', '"', '(', '>', 'Anna_Anna', '@Anna', '#Anna', '/Anna', 'MS Teams', 'DR SMITH', 'doctor.', 'St.', 'Lake', 'avenue',
 ];
 const name = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(pick(FIRST_NAMES), maybe(join([fc.constant(' '), pick(SURNAMES)]), 3)).map(([f, s]) => f + s) },
@@ -504,6 +515,11 @@ describe('fuzz: opt-in detectors and non-default options', () => {
     }
     if (process.env.FUZZ_STATS) console.log(counts);
     for (const [title, hits] of Object.entries(counts)) expect(hits, title).toBeGreaterThan(5);
+    // The mixed texts of the all-detector properties hold most types at once.
+    const redactor = createRedactor({ detectors: allMine() });
+    const types = new Set(fc.sample(textOf(undefined, PARTS), params(400)).flatMap((text) => redactor.redact(text).findings.map((finding) => finding.type)));
+    if (process.env.FUZZ_STATS) console.log([...types].sort().join(' '));
+    expect(types.size).toBeGreaterThan(20);
   });
 
   it('streams exactly like one-shot redaction with all of them together, and with the presets, for random and 1-char chunkings', () => {
@@ -515,7 +531,7 @@ describe('fuzz: opt-in detectors and non-default options', () => {
       createRedactor({ detectors: [...detectors.uk(), ...detectors.eu(), ...detectors.us(), ...detectors.canada(), ...detectors.australia(), ...detectors.india(), ...detectors.brazil(), ...detectors.network(), ...detectors.secrets()] }),
     ];
     fc.assert(
-      fc.property(chunkedTextOf(undefined, 12), fc.nat(redactors.length - 1), ({ text, chunks }, which) => {
+      fc.property(chunkedTextOf(undefined, PARTS), fc.nat(redactors.length - 1), ({ text, chunks }, which) => {
         expectStreamEquivalent(redactors[which], text, chunks);
       }),
       params(RUNS),
@@ -545,7 +561,7 @@ describe('fuzz: opt-in detectors and non-default options', () => {
   it('reports sorted, non-overlapping spans in range, and a second redaction of the labelled text finds nothing but near a label', () => {
     const redactor = createRedactor({ detectors: detectors.all() });
     fc.assert(
-      fc.property(textOf(undefined, 12), (text) => {
+      fc.property(textOf(undefined, PARTS), (text) => {
         const result = redactor.redact(text);
         expect(result.error).toBeUndefined();
         let last = 0;
