@@ -77,6 +77,11 @@ for (let d = 0; d <= 9; d++) {
 /** Words the detectors read before a value, for context or against it. */
 const CONTEXT = ['call me at', 'SSN:', 'my ssn is', 'card:', 'IBAN', 'phone', 'tel:', 'Tel.', 'IP', 'from', 'order', 'ticket', 'version', 'Mobile:', 'fax', 'acct'] as const;
 
+/** Separators a spaced-out value may mix. */
+const MIXED = [' ', ' ', '-', '  ', '.', '\u00a0', ' - ', '\n'] as const;
+/** Extension leads after a phone number (or anything else). */
+const EXTENSIONS = [' ext. ', ' x', ', ext ', ' extension ', ' EXT:', ' x ', 'x', ' ext'] as const;
+
 /** A valid value of one of the detectors' shapes. */
 const validValue = fc.oneof(cardValue, ssnValue, ibanValue, phoneValue, ipv4Value, ipv6Value, fc.constantFrom(...FIXED));
 
@@ -87,7 +92,7 @@ const digitRun = fc
 
 /** Turns a valid value into something that starts, almost completes, or breaks its shape. */
 const mutated = fc
-  .tuple(validValue, fc.integer({ min: 0, max: 14 }), fc.nat(), fc.nat(), fc.constantFrom(...SEPARATORS))
+  .tuple(validValue, fc.integer({ min: 0, max: 16 }), fc.nat(), fc.nat(), fc.constantFrom(...SEPARATORS))
   .map(([value, how, a, b, separator]) => {
     const at = value.length === 0 ? 0 : a % (value.length + 1);
     switch (how) {
@@ -104,7 +109,10 @@ const mutated = fc
       case 10: return value.replace(/[0-9]/g, (digit, index: number) => ((index + b) % 4 === 0 ? `${digit}${separator}` : digit)); // hidden by a character every few digits
       case 11: return value.replace(/ /g, b % 2 === 0 ? '\n' : '\r\n'); // wrapped at every group
       case 12: return [...value.replace(/[^0-9A-Za-z]/g, '')].join(b % 2 === 0 ? ' ' : ' - '); // letters and digits spaced one by one
-      default: return `${CONTEXT[b % CONTEXT.length]}${separator}${value}`; // after a context word
+      case 13: return `${CONTEXT[b % CONTEXT.length]}${separator}${value}`; // after a context word
+      case 14: return [...value].map((char, index) => (index === 0 ? char : MIXED[(b >> index % 16) & 7] + char)).join(''); // spaced with mixed separators
+      case 15: return `${value.slice(0, at)}\n${' '.repeat(b % 3)}${b % 4 === 0 ? '> ' : ''}${value.slice(at)}`; // wrapped with an indent or a quote mark
+      default: return `${value}${EXTENSIONS[b % EXTENSIONS.length]}${b % 1000}`; // with an extension
     }
   });
 
@@ -113,7 +121,7 @@ const mutated = fc
  * any match (which `pending` must decide instead of holding whole).
  */
 const long = fc
-  .tuple(fc.constantFrom('word ', 'x', '1', '4 ', '12-', '1.', 'ab1 ', ':', '\u00ad', 'é'), fc.integer({ min: 20, max: 160 }))
+  .tuple(fc.constantFrom('word ', 'x', '1', '4 ', '12-', '1.', 'ab1 ', ':', '\u00ad', 'é', '\udc00', '𐀀\udc00', '1 ', 'a:', '12 34 '), fc.integer({ min: 20, max: 160 }))
   .map(([unit, count]) => unit.repeat(Math.ceil(count / unit.length)));
 
 const fragment = fc.oneof(
