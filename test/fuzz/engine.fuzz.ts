@@ -316,9 +316,8 @@ describe('fuzz: normalisation (README "Evasion")', () => {
         for (const finding of result.findings) {
           // The view's map turns a span back into original units from a kept character to a kept
           // character: an invisible run is covered only inside a span, never at its edges.
-          for (const edge of [text.codePointAt(finding.start)!, text.codePointAt(finding.end - 1)!]) {
-            expect(INVISIBLES.includes(String.fromCodePoint(edge)), `${JSON.stringify(text)} ${finding.start}-${finding.end}`).toBe(false);
-          }
+          const span = text.slice(finding.start, finding.end);
+          expect(INVISIBLES.some((invisible) => span.startsWith(invisible) || span.endsWith(invisible)), `${JSON.stringify(text)} ${finding.start}-${finding.end}`).toBe(false);
         }
       }),
       params(RUNS),
@@ -371,14 +370,19 @@ describe('fuzz: normalisation (README "Evasion")', () => {
 /** Text for the vault: values, token-like text, evasions, noise. */
 const vaultText = fc.oneof({ weight: 3, arbitrary: evaded(8).map((e) => e.text) }, { weight: 1, arbitrary: noisyText(4) }, { weight: 2, arbitrary: cleanText(8) });
 
-/** A conversation: messages, some quoting a slice of an earlier output (real tokens of the vault). */
-const conversation = fc.array(fc.tuple(vaultText, fc.option(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { freq: 2 })), { minLength: 1, maxLength: 4 });
+/**
+ * A conversation: messages, some quoting a slice of an earlier output (real tokens and
+ * surrogates of the vault), the quote itself sometimes evaded (`[EMA\u200bIL_1]`, `EMAIL_１`).
+ */
+const quoteEvasion = fc.option(fc.tuple(fc.array(fc.tuple(fc.nat(), invisibleRun), { maxLength: 2 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 })), { freq: 2 });
+const conversation = fc.array(fc.tuple(vaultText, fc.option(fc.tuple(fc.nat(), fc.nat(), fc.nat(), quoteEvasion), { freq: 2 })), { minLength: 1, maxLength: 4 });
 
-function quote(outputs: readonly string[], message: string, reference: readonly [number, number, number] | null): string {
+function quote(outputs: readonly string[], message: string, reference: readonly [number, number, number, (readonly [(readonly [number, string])[], (readonly [number, number])[]]) | null] | null): string {
   if (reference === null || outputs.length === 0) return message;
   const earlier = outputs[reference[0] % outputs.length];
   const start = reference[1] % (earlier.length + 1);
-  const slice = earlier.slice(start, start + (reference[2] % 40));
+  let slice = earlier.slice(start, start + (reference[2] % 40));
+  if (reference[3] !== null) slice = evade(slice, reference[3][0], reference[3][1]).text;
   const at = reference[2] % (message.length + 1);
   return message.slice(0, at) + slice + message.slice(at);
 }
