@@ -138,7 +138,10 @@ export function person(options: PersonOptions = {}): Detector {
       const floor = Math.max(from, end - MAX_LENGTH - MAX_GAP - 2);
       for (index = floor; index < end; ) {
         const code = text.charCodeAt(index);
-        if (!isCapitalCode(code) || !analyser.isTokenStart(text, index)) {
+        // Any capital, not only the Latin ones `find` searches for: a run a Latin capital finds
+        // may start further back with a Cyrillic or Greek token ("Анна" of "Анна Smith"), and
+        // "Анна " is held until that next token is known.
+        if ((code < 128 ? !isUpperAscii(code) : code < 0xc0) || !analyser.isTokenStart(text, index)) {
           index++;
           continue;
         }
@@ -582,7 +585,6 @@ function wordEnd(text: string, index: number): number {
 
 const isLowerAscii = (code: number): boolean => code >= 97 && code <= 122;
 const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
-const isCapitalCode = (code: number): boolean => isUpperAscii(code) || (code >= 0xc0 && code <= 0x24f);
 const isCueChar = (code: number): boolean => isLowerAscii(code | 0x20) || code === 95 || code === APOSTROPHE || code === RIGHT_QUOTE;
 
 function isUpperAt(text: string, index: number): boolean {
