@@ -354,6 +354,25 @@ describe('fuzz: normalisation (README "Evasion")', () => {
     });
   }
 
+  it('streams densely evaded text exactly: a run of MAX_RUN invisibles (astral ones too) between every two characters', () => {
+    // Each view unit then stands for up to 2 + 2 × MAX_RUN original units, the bound
+    // expandedLookbehind is built on: context words far before a value must still be seen.
+    const dense = fc.tuple(cleanText(6), fc.array(invisibleRun.filter((run) => [...run].length === MAX_RUN), { minLength: 1, maxLength: 4 })).map(([clean, runs]) => {
+      let text = '';
+      let k = 0;
+      for (const char of clean) text += char + runs[k++ % runs.length];
+      return text;
+    });
+    fc.assert(
+      fc.property(dense, fc.array(fc.nat(), { maxLength: 12 }), fc.nat(OPERATORS.length - 1), (text, points, which) => {
+        const redactor = REDACTORS.normalized[which];
+        expectStreamEquivalent(redactor, text, randomCuts(text, points));
+        expectStreamEquivalent(redactor, text, [...text]);
+      }),
+      params(RUNS / 8),
+    );
+  });
+
   it('labelled output holds nothing more to redact except next to a label', () => {
     fc.assert(
       fc.property(fc.oneof(evaded(10).map((e) => e.text), noisyText(6)), (text) => {
