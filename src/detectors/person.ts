@@ -138,10 +138,7 @@ export function person(options: PersonOptions = {}): Detector {
       const floor = Math.max(from, end - MAX_LENGTH - MAX_GAP - 2);
       for (index = floor; index < end; ) {
         const code = text.charCodeAt(index);
-        // Any capital, not only the Latin ones `find` searches for: a run a Latin capital finds
-        // may start further back with a Cyrillic or Greek token ("Анна" of "Анна Smith"), and
-        // "Анна " is held until that next token is known.
-        if ((code < 128 ? !isUpperAscii(code) : code < 0xc0) || !analyser.isTokenStart(text, index)) {
+        if (!isCapitalCode(code) || !analyser.isTokenStart(text, index)) {
           index++;
           continue;
         }
@@ -156,7 +153,15 @@ export function person(options: PersonOptions = {}): Detector {
         if (analyser.touched) return Math.max(from, start);
         index = Math.max(runEnd, index + 1);
       }
-      return end;
+      // `find` searches Latin capitals only, but a run it finds may start with a Cyrillic or
+      // Greek token ("Анна Smith"): a trailing run the loop above had no trigger in ("Анна ",
+      // "Анна van ", "Анн", "Анна v", the start of a particle) is still open to a Latin token:
+      // hold it.
+      let last = end;
+      while (last > floor && end - last <= MAX_TOKEN && isLetterOrJoiner(text, last - 1)) last--;
+      const joinAt = last < end && (isLowerAscii(text.charCodeAt(last)) || analyser.isTokenStart(text, last)) ? last : end;
+      const start = analyser.runStart(text, joinAt, Math.max(0, floor - WALK_BACK));
+      return start < end ? Math.max(from, start) : end;
     },
   };
 }
@@ -585,6 +590,7 @@ function wordEnd(text: string, index: number): number {
 
 const isLowerAscii = (code: number): boolean => code >= 97 && code <= 122;
 const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
+const isCapitalCode = (code: number): boolean => isUpperAscii(code) || (code >= 0xc0 && code <= 0x24f);
 const isCueChar = (code: number): boolean => isLowerAscii(code | 0x20) || code === 95 || code === APOSTROPHE || code === RIGHT_QUOTE;
 
 function isUpperAt(text: string, index: number): boolean {

@@ -181,6 +181,7 @@ describe('person', () => {
     // the stream released "Анна " and the name leaked.
     'my name is   Анна Smith Anna ',
     'Ελένη Παπαδοπούλου Smith ok',
+    'Dr. Анна van Smith ok',
   ])('keeps its pending promise at every prefix of %j', (text) => {
     expectPendingContract(person(), text);
     expectPendingContract(person({ bareFirstNames: false }), text);
@@ -190,6 +191,12 @@ describe('person', () => {
   it('reads nothing past the end of the text as a digit or a capital', () => {
     expect(spans('Grace-Smith Jr. ')).toEqual([[0, 15]]);
     expect(spans('ask Anna ')).toEqual([[4, 8]]);
+  });
+
+  it('releases lower-case non-Latin prose', () => {
+    const stream = redactor.stream();
+    stream.push('привет мир, как дела ');
+    expect(stream.pending).toBe(0);
   });
 
   it('holds a bounded amount on a long run of capitalised words', () => {
