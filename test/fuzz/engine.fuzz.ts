@@ -754,6 +754,36 @@ describe('fuzz: stream adapters (README "Stream adapters")', () => {
     );
   });
 
+  it('a full vault fails closed through the adapters too: VAULT_FULL, and only a prefix of the unlimited output emitted', async () => {
+    await fc.assert(
+      fc.asyncProperty(adapterText, fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(), { maxLength: 10 }), async (text, maxEntries, points) => {
+        const unlimited = createVault();
+        const full = createTokenizer(unlimited).redact(text).text;
+        if (unlimited.size <= maxEntries) return;
+        const where = JSON.stringify(text);
+        const chunks = randomCuts(text, points);
+        const check = (emitted: string, error: unknown) => {
+          expect(error, where).toBeInstanceOf(PiiveilError);
+          expect((error as PiiveilError).code, where).toBe('VAULT_FULL');
+          expect(full.startsWith(emitted), `${where}: emitted ${JSON.stringify(emitted)}`).toBe(true);
+        };
+        const webOut: string[] = [];
+        check(webOut.join(''), await throughWeb(redactStream(createTokenizer(createVault({ maxEntries }))), chunks, webOut).then(() => undefined, (error: unknown) => error));
+        const nodeOut: (string | Buffer)[] = [];
+        check(nodeOut.join(''), await throughNode(createRedactTransform(createTokenizer(createVault({ maxEntries }))), byteChunks(text, points, points), nodeOut).then(() => undefined, (error: unknown) => error));
+        const iterOut: string[] = [];
+        let iterError: unknown;
+        try {
+          for await (const piece of redactIterable(createTokenizer(createVault({ maxEntries })), slowly(chunks))) iterOut.push(piece);
+        } catch (error) {
+          iterError = error;
+        }
+        check(iterOut.join(''), iterError);
+      }),
+      params(RUNS / 8),
+    );
+  });
+
   it('redactIterable: a source that throws ends the iteration with its error and yields only what the pushes before it released', async () => {
     await fc.assert(
       fc.asyncProperty(adapterText, fc.array(fc.nat(), { maxLength: 10 }), fc.nat(), async (text, points, at) => {
