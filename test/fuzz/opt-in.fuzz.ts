@@ -260,7 +260,7 @@ const cue = pick(ID_CUES);
 // ---------------------------------------------------------------------------------------------
 // PERSON: names, titles, greetings, sign-offs, fields, particles, suffixes, names that are words.
 
-const FIRST_NAMES = ['Anna', 'Robert', 'Jane', 'John', 'Emily', 'David', 'Joshua', 'Marie-Claire', 'Seán', 'Zoë', 'José', 'Ana', 'Leo', 'Tom', 'Marcela', 'Clifford', 'Dan', 'Jean-Pierre', 'Łukasz', 'Zyxwva', 'Jose\u0301', 'Анна', 'Ólafur', 'ÉMILIE', 'Ann', 'Jo', 'Al'];
+const FIRST_NAMES = ['Anna', 'Robert', 'Jane', 'John', 'Emily', 'David', 'Joshua', 'Marie-Claire', 'Seán', 'Zoë', 'José', 'Ana', 'Leo', 'Tom', 'Marcela', 'Clifford', 'Dan', 'Jean-Pierre', 'Łukasz', 'Zyxwva', 'Jose\u0301', 'Анна', 'Ελένη', 'Ólafur', 'ÉMILIE', 'Ann', 'Jo', 'Al'];
 const SURNAMES = ['Smith', 'Chen', 'Johnson', "O'Neil", 'O’Brien', 'McDonald', 'MacLeod', 'Kowalski', 'Dubois', 'Silva', 'Wang', 'DeVito', 'Beethoven', 'Oliver', 'Mayers', 'Patel', 'Nguyen', 'Müller', 'Ødegård', 'Qwertyuio'];
 const AMBIGUOUS = ['Grace', 'Will', 'May', 'Austin', 'Crystal', 'Paris', 'Washington', 'Victoria', 'Julia', 'Python', 'April', 'June', 'Monday', 'Apple', 'Hope', 'Faith', 'Bill', 'Mark', 'Rose', 'Jordan'];
 const PERSON_WORDS = [
@@ -315,32 +315,41 @@ const ADDRESS_VALUES = [
 ];
 const EMAIL_VALUES = ['jane@localhost', 'root@intranet', 'admin@server01', 'jane@example.com', 'a@b', 'user@host.local', 'ops@corp', 'x@y.z', 'dev@localhost:3000', 'me@192.168.1.1', 'jane＠example．com', 'jane at localhost'];
 
+/**
+ * Maybe one of `cues` before a value, sometimes far before it: 0–50 units of filler between, to
+ * walk the edge of each detector's context window (40 units for the identifiers).
+ */
+const cued = (cues: readonly string[]) =>
+  maybe(
+    fc.tuple(pick(cues), fc.nat(3), fc.nat(50), pick([' ', ' ', 'x', '. ', '\n', 'é'])).map(([cue, far, distance, unit]) => (far === 0 ? cue + unit.repeat(distance).slice(0, distance) : cue)),
+  );
+
 // ---------------------------------------------------------------------------------------------
 // Texts.
 
 const VALUES = {
-  nino: mangled(join([maybe(pick(['NI ', 'NINO: ', 'national insurance ', 'NI number ', 'nin '])), nino])),
-  nhs: mangled(join([maybe(pick(['NHS ', 'NHS number ', 'nhs no: ', 'CHI ', 'health service '])), nhs])),
-  sin: mangled(join([maybe(pick(['SIN ', 'SIN: ', 'social insurance ', 'NAS '])), sin])),
-  aadhaar: mangled(join([maybe(pick(['Aadhaar ', 'UID: ', 'आधार '])), aadhaar])),
-  pan: mangled(join([maybe(pick(['PAN ', 'PAN: ', 'permanent account '])), pan])),
-  dni: mangled(join([maybe(pick(['DNI ', 'NIF: ', 'documento '])), dni])),
-  nie: mangled(join([maybe(pick(['NIE ', 'NIE: ', 'extranjero '])), nie])),
-  fiscal: mangled(join([maybe(pick(['CF: ', 'codice fiscale ', 'fiscal code '])), fiscalCode])),
-  nir: mangled(join([maybe(pick(['NIR ', 'sécu ', 'securite sociale: ', 'INSEE '])), nir])),
-  deTax: mangled(join([maybe(pick(['Steuer-ID ', 'IdNr ', 'tax id ', 'TIN: ', ...TAX_IDNR.map((cue) => `${cue} `)])), deTax])),
-  cpf: mangled(join([maybe(pick(['CPF ', 'CPF: '])), cpf])),
-  cnpj: mangled(join([maybe(pick(['CNPJ ', 'CNPJ: '])), cnpj])),
-  tfn: mangled(join([maybe(pick(['TFN ', 'tax file number: '])), tfn])),
-  itin: mangled(join([maybe(pick(['ITIN ', 'taxpayer id ', 'TIN '])), itin])),
-  passport: mangled(join([maybe(pick(['passport ', 'passport no. ', 'Passport #'])), documentNumber])),
-  license: mangled(join([maybe(pick(["driver's license ", 'DL ', 'DL#', 'licence: ', 'DLN '])), documentNumber])),
-  routing: mangled(join([maybe(pick(['routing number ', 'ABA ', 'RTN: ', 'transit '])), routing])),
-  bic: mangled(join([maybe(pick(['SWIFT ', 'BIC: ', 'swift/bic ', 'SWIFT code ', 'bic '])), bic])),
-  mac: mangled(join([maybe(pick(['mac ', 'MAC: ', 'mac:', 'hw '])), mac])),
+  nino: mangled(join([cued(['NI ', 'NINO: ', 'national insurance ', 'NI number ', 'nin ']), nino])),
+  nhs: mangled(join([cued(['NHS ', 'NHS number ', 'nhs no: ', 'CHI ', 'health service ']), nhs])),
+  sin: mangled(join([cued(['SIN ', 'SIN: ', 'social insurance ', 'NAS ']), sin])),
+  aadhaar: mangled(join([cued(['Aadhaar ', 'UID: ', 'आधार ']), aadhaar])),
+  pan: mangled(join([cued(['PAN ', 'PAN: ', 'permanent account ']), pan])),
+  dni: mangled(join([cued(['DNI ', 'NIF: ', 'documento ']), dni])),
+  nie: mangled(join([cued(['NIE ', 'NIE: ', 'extranjero ']), nie])),
+  fiscal: mangled(join([cued(['CF: ', 'codice fiscale ', 'fiscal code ']), fiscalCode])),
+  nir: mangled(join([cued(['NIR ', 'sécu ', 'securite sociale: ', 'INSEE ']), nir])),
+  deTax: mangled(join([cued(['Steuer-ID ', 'IdNr ', 'tax id ', 'TIN: ', ...TAX_IDNR.map((cue) => `${cue} `)]), deTax])),
+  cpf: mangled(join([cued(['CPF ', 'CPF: ']), cpf])),
+  cnpj: mangled(join([cued(['CNPJ ', 'CNPJ: ']), cnpj])),
+  tfn: mangled(join([cued(['TFN ', 'tax file number: ']), tfn])),
+  itin: mangled(join([cued(['ITIN ', 'taxpayer id ', 'TIN ']), itin])),
+  passport: mangled(join([cued(['passport ', 'passport no. ', 'Passport #']), documentNumber])),
+  license: mangled(join([cued(["driver's license ", 'DL ', 'DL#', 'licence: ', 'DLN ']), documentNumber])),
+  routing: mangled(join([cued(['routing number ', 'ABA ', 'RTN: ', 'transit ']), routing])),
+  bic: mangled(join([cued(['SWIFT ', 'BIC: ', 'swift/bic ', 'SWIFT code ', 'bic ']), bic])),
+  mac: mangled(join([cued(['mac ', 'MAC: ', 'mac:', 'hw ']), mac])),
   spaced: fc.tuple(pick(['SIN ', 'CPF ', 'Aadhaar ', 'routing ', 'ABA ', '']), fc.oneof(sin, cpf, aadhaar, routing), fc.boolean()).map(([cue, value, dashed]) => cue + spaceOut(value, dashed)),
   wrapped: fc.tuple(pick(['NHS ', 'Aadhaar ', 'IdNr ', 'Steuer-ID ', '']), fc.oneof(nhs, aadhaar, deTax), fc.nat()).map(([cue, value, at]) => cue + wrapAt(value, at)),
-  wallet: mangled(join([maybe(pick(['send to ', 'wallet: ', 'ETH ', 'BTC: '])), wallet])),
+  wallet: mangled(join([cued(['send to ', 'wallet: ', 'ETH ', 'BTC: ']), wallet])),
   person: mangled(name),
   secret: mangled(secretValue),
   url: mangled(urlValue),
