@@ -164,6 +164,9 @@ const findAll = (detector: Detector, value: string): Finding[] => {
 const before = (findings: readonly Finding[], p: number) =>
   findings.filter((finding) => finding.start < p).map((finding) => `${finding.type} ${finding.start}-${finding.end} ${finding.score}`).sort();
 
+/** Most code units a detector may hold at the end of a text: a generous multiple of what it declares. */
+const heldBound = (detector: Detector) => 2 * (detector.maxLength + detector.lookbehind) + 32;
+
 /**
  * The `pending` promise at every prefix of `value` (the rest of `value` being what is appended):
  * p in [from, prefix length]; findings of the whole text that start before p end by p and are
@@ -182,6 +185,8 @@ function keepsPromise(detector: Detector, value: string, fromSeed: number): void
     const p = from === 0 ? p0 : detector.pending(prefix, from);
     const where = `${detector.name}.pending(${JSON.stringify(prefix)}, ${from}) = ${p} (from 0: ${p0}), whole text ${JSON.stringify(value)}`;
     expect(p0 >= 0 && p0 <= length && p >= from && p <= length, where).toBe(true);
+    // Held text is bounded whatever the input (a 10 MB digit run is decided once it is longer than any match).
+    expect(length - p0, where).toBeLessThanOrEqual(heldBound(detector));
     const prefixFindings = findAll(detector, prefix);
     for (const q of p === p0 ? [p0] : [p0, p]) {
       expect(before(prefixFindings, q), where).toEqual(before(whole, q));
