@@ -107,6 +107,14 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     return raw;
   };
 
+  /**
+   * Lengths in the view of the findings mapped back from one: overlaps are resolved on them, so
+   * that invisible characters inside a span neither make it win nor lose ('1\u200b234  200.100.10.100'
+   * kept a spaced phone number over the longer IP address and left '.10.100' in clear).
+   */
+  const viewLengths = new WeakMap<Finding, number>();
+  const lengthOf = (finding: Finding): number => viewLengths.get(finding) ?? finding.end - finding.start;
+
   /** Filled by a one-shot scan: where the text first has a code unit the view may change. */
   const wide: WideProbe = { at: -1 };
   const findRaw = (text: string, from: number, plain: boolean): Finding[] => {
@@ -127,7 +135,9 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     const raw = scanRaw(createScan(normalized.text, normalized.toNormalized(from)));
     for (let index = 0; index < raw.length; index++) {
       const finding = raw[index];
-      raw[index] = { ...finding, start: normalized.toOriginal(finding.start), end: normalized.originalEnd(finding.end - 1) };
+      const mapped = { ...finding, start: normalized.toOriginal(finding.start), end: normalized.originalEnd(finding.end - 1) };
+      viewLengths.set(mapped, finding.end - finding.start);
+      raw[index] = mapped;
     }
     return raw;
   };
@@ -151,7 +161,7 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
         if (allow.size > 0 && allow.has(text.slice(finding.start, finding.end))) continue;
         kept.push(finding);
       }
-      return resolveOverlaps(kept, rank);
+      return resolveOverlaps(kept, rank, lengthOf);
     },
     pending(text, from, plain = false) {
       if (text.length - from > maxInputLength) throw tooLarge(text.length - from, maxInputLength);

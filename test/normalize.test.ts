@@ -126,6 +126,22 @@ describe('normalisation in the pipeline', () => {
     expect(redactor.redact(`5 € café, card 4111 1111 1111 1111.`).text).toBe('5 € café, card [CREDIT_CARD].');
   });
 
+  it('resolves overlaps on lengths in the view: invisible characters inside a span do not make it win', () => {
+    // Without them the IP address (14 units) beats the spaced phone number '1234  200.100' (13);
+    // counted in original units the two zero-width spaces made the phone number 15 long, and
+    // '.10.100' was left in clear. The same for a phone number against a spaced one.
+    const cases: [string, string][] = [
+      ['536 - 22 - 1234  200.100.10.100', '536 - 22 - 1234  [IP_ADDRESS]'],
+      [`536 - 22 - 1${ZWSP}${ZWSP}234  200.100.10.100`, `536 - 22 - 1${ZWSP}${ZWSP}234  [IP_ADDRESS]`],
+      ['536 - 22 - 1234 212.200.0000', '536 - 22 - 1234 [PHONE]'],
+      [`536 - 22 - 1${ZWSP}234 212.200.0000`, `536 - 22 - 1${ZWSP}234 [PHONE]`],
+    ];
+    for (const [text, expected] of cases) {
+      expect(redactor.redact(text).text, JSON.stringify(text)).toBe(expected);
+      checkAllChunkings(redactor, text, 6);
+    }
+  });
+
   it('passes the original text of a finding to operators', () => {
     const seen: string[] = [];
     const custom = createRedactor({ operator: (value) => (seen.push(value), 'X') });
