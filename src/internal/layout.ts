@@ -419,13 +419,18 @@ function neighbourFits(cls: number, literal: number, code: number): boolean {
   return fits(cls, literal, code);
 }
 
-/** Ends of every context-word occurrence from `from` on (ascending). */
+/**
+ * Start and end of the context word found at each position from `from` on (ascending starts).
+ * Overlapping occurrences count: a search that went on after a match's end missed words
+ * starting inside it ("idnr" in "tax idnr"), so a scan from 0 and a later one saw different
+ * words, and a stream redacted a tax ID that one-shot redaction did not.
+ */
 function contextHits(text: string, from: number, search: RegExp): number[] {
   const ends: number[] = [];
   search.lastIndex = from;
   for (let hit = search.exec(text); hit !== null; hit = search.exec(text)) {
     ends.push(hit.index, hit.index + hit[0].length);
-    if (hit[0].length === 0) search.lastIndex++;
+    search.lastIndex = hit.index + 1;
   }
   return ends;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor, detectors } from '../../src/index.js';
+import { createRedactor, deTaxId, detectors } from '../../src/index.js';
 import { layoutDetector } from '../../src/internal/layout.js';
 import { cut, expectStreamEquivalent } from '../helpers/stream.js';
 
@@ -13,6 +13,17 @@ describe('layoutDetector', () => {
     expect(redactor.find('AB 1234').length).toBe(0);
     expect(redactor.find('ref AB 1234').map((f) => [f.start, f.end, f.score])).toEqual([[4, 11, 0.97]]);
     expect(redactor.find('000-000 1123-456 123-4567 123-456-789').length).toBe(0);
+  });
+
+  it('reads context words that overlap, so that a scan from any offset sees the same ones', () => {
+    // "tax id" and "idnr" overlap in "tax idnr": from 0 the search went on after "tax id" and
+    // never saw "idnr", whose end is within the window of the ID; a find from 42 saw it.
+    const detector = deTaxId({ requireContext: true });
+    const text = `tax idnr${' '.repeat(34)}86502314789 ok`;
+    const redactor = createRedactor({ detectors: [detector] });
+    expect(redactor.find(text).map((finding) => [finding.start, finding.end])).toEqual([[42, 53]]);
+    expectStreamEquivalent(redactor, text, [...text]);
+    expectStreamEquivalent(redactor, 'tax idnr 77 538 142 060 Mr 99 526 401 378 77368510298 ', ['tax idnr 77 538 142 060 Mr 99 526 401 378 77368510298 ']);
   });
 
   it('holds only a candidate that may still complete', () => {
