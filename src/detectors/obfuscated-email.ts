@@ -475,8 +475,15 @@ function dotMarkerBefore(text: string, end: number): number {
   return index > 0 && isLocalCode(text.charCodeAt(index - 1)) ? index : -1;
 }
 
-/** Markers an address may still continue with at the end of a text (` at `, ` (dot) `, …), longest first. */
-const MARKER_TEXTS = [' (dot) ', ' [dot] ', ' {dot} ', ' <dot> ', ' (at) ', ' [at] ', ' {at} ', ' <at> ', ' dot ', '(dot)', '[dot]', '{dot}', '<dot>', ' at ', '(at)', '[at]', '{at}', '<at>', ' (@) ', ' [@] ', ' @ ', '(@)', '[@]', '.'];
+/**
+ * Markers an address may still continue with at the end of a text (` at `, ` (dot) `, …),
+ * longest first. A bracketed one may be followed by a space with none before it (`jane[dot] doe`).
+ */
+const MARKER_TEXTS = [
+  ' (dot) ', ' [dot] ', ' {dot} ', ' <dot> ', ' (at) ', ' [at] ', ' {at} ', ' <at> ', '(dot) ', '[dot] ', '{dot} ', '<dot> ', ' dot ',
+  '(dot)', '[dot]', '{dot}', '<dot>', '(at) ', '[at] ', '{at} ', '<at> ', ' at ', '(at)', '[at]', '{at}', '<at>', ' (@) ', ' [@] ', '(@) ', '[@] ',
+  ' @ ', '(@)', '[@]', '.',
+];
 
 const isLetterCode = (code: number): boolean => ((code | 0x20) - 97) >>> 0 <= 25;
 
