@@ -3,6 +3,7 @@ import { expandedLookbehind, hasNormalizable, normalizeText, type NormalizedText
 import { label } from './operators/label.js';
 import { resolveOverlaps } from './resolve.js';
 import { createScan, type Scan, type WideProbe } from './scanner/scan.js';
+import { cutOutside } from './internal/uncross.js';
 import type { Detector, EntityType, Finding, Operator, OperatorFunction, RedactorOptions } from './types.js';
 
 /**
@@ -195,16 +196,7 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       memoText = text;
       memoFrom = from;
       memoRaw = raw;
-      for (let moved = true; moved; ) {
-        moved = false;
-        for (const finding of raw) {
-          if (finding.start < earliest && finding.end > earliest) {
-            earliest = finding.start < from ? from : finding.start;
-            moved = true;
-          }
-        }
-      }
-      return earliest;
+      return Math.max(from, cutOutside(raw, earliest));
     },
     render(text, findings, from, to, offset = 0) {
       if (findings.length === 0) return from === 0 && to === text.length ? text : text.slice(from, to);

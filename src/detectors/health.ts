@@ -1,5 +1,6 @@
 import { HEALTH_LEXICON, HEALTH_MAX_FORM_LENGTH } from '../data/health-lexicon.js';
 import { createTermGateOver, createTrieBuilder, FOLDED_SYMBOL_OF, FOLDED_SYMBOLS, isWordUnitAt, type TermGate, type Trie } from './health-gate.js';
+import { cutOutside } from '../internal/uncross.js';
 import type { Detector, Finding } from '../types.js';
 
 /** What a HEALTH finding is about; reported as `finding.category`. */
@@ -175,17 +176,7 @@ export function health(options: HealthOptions = {}): Detector {
       // A decided finding that crosses the cut is held with it (rare: only near the end), and
       // so is one that crosses its start ("the pill" under "pill addiction"), until none does.
       // `found` holds every finding that starts in the region before the cut.
-      let cut = held;
-      for (let moved = true; moved; ) {
-        moved = false;
-        for (const finding of found) {
-          if (finding.start < cut && finding.end > cut) {
-            cut = finding.start;
-            moved = true;
-          }
-        }
-      }
-      return cut;
+      return cutOutside(found, held);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createScan, HAS_DIGIT, HAS_NEWLINE } from '../scanner/scan.js';
+import { cutOutside } from '../internal/uncross.js';
 import type { Detector, Finding } from '../types.js';
 
 /**
@@ -123,15 +124,7 @@ export function lineWrapped(detector: Detector): Detector {
       if (hold < end && breaks !== undefined) {
         const found: Finding[] = [];
         for (let k = 0; k < breaks.length; k += 2) across(text, breaks[k], breaks[k + 1], end, from, found);
-        for (let moved = true; moved; ) {
-          moved = false;
-          for (const finding of found) {
-            if (finding.start < hold && finding.end > hold) {
-              hold = finding.start;
-              moved = true;
-            }
-          }
-        }
+        hold = cutOutside(found, hold);
       }
       return hold;
     },

@@ -1,5 +1,6 @@
 import { isDigit } from '../scanner/char-class.js';
 import { HAS_ARMOUR, HAS_AT, HAS_COLON, HAS_DIGIT, HAS_EQUALS, createScan, type Positions, type Scan } from '../scanner/scan.js';
+import { cutOutside } from '../internal/uncross.js';
 import type { Detector, Finding } from '../types.js';
 
 /** What kind of credential a SECRET finding is (its `category`). */
@@ -238,16 +239,7 @@ export function secret(options: SecretOptions = {}): Detector {
   const outside = (text: string, from: number, cut: number): number => {
     const found: Finding[] = [];
     find(createScan(text, Math.max(from, cut - MAX_TOKEN - 1)), found);
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (const finding of found) {
-        if (finding.start < cut && finding.end > cut) {
-          cut = finding.start;
-          moved = true;
-        }
-      }
-    }
-    return Math.max(from, cut);
+    return Math.max(from, cutOutside(found, cut));
   };
 
   return {
