@@ -16,6 +16,7 @@ import {
   type Finding,
   type Operator,
 } from '../../src/index.js';
+import { expectLabelledSpans } from '../helpers/labels.js';
 import { cut, expectStreamEquivalent } from '../helpers/stream.js';
 import { cardValue, ibanValue, ipv4Value, ipv6Value, phoneValue, ssnValue } from '../helpers/values.js';
 
@@ -242,21 +243,7 @@ describe('fuzz: digit detectors', () => {
       fc.property(text, (value) => {
         const once = redactor.redact(value);
         expect(once.error).toBeUndefined();
-        let last = 0;
-        const labels: [number, number][] = [];
-        let shift = 0;
-        for (const finding of once.findings) {
-          expect(Number.isInteger(finding.start) && Number.isInteger(finding.end)).toBe(true);
-          expect(finding.start).toBeGreaterThanOrEqual(last);
-          expect(finding.end).toBeGreaterThan(finding.start);
-          expect(finding.end).toBeLessThanOrEqual(value.length);
-          last = finding.end;
-          const replacement = `[${finding.type}]`;
-          const at = finding.start + shift;
-          expect(once.text.slice(at, at + replacement.length)).toBe(replacement);
-          labels.push([at, at + replacement.length]);
-          shift += replacement.length - (finding.end - finding.start);
-        }
+        const labels = expectLabelledSpans(value, once.text, once.findings);
         const twice = redactor.redact(once.text);
         expect(twice.error).toBeUndefined();
         for (const finding of twice.findings) {

@@ -28,6 +28,7 @@ import {
   type ValueFinding,
 } from '../../src/index.js';
 import { hasNormalizable } from '../../src/normalize.js';
+import { expectLabelledSpans, expectSecondPassNearLabels } from '../helpers/labels.js';
 import { cut, expectStreamEquivalent, streamThrough } from '../helpers/stream.js';
 import { plantedValue } from '../helpers/values.js';
 
@@ -236,22 +237,9 @@ function streamChecked(redactor: Redactor, chunks: readonly string[]) {
 
 const randomCuts = (text: string, points: readonly number[]) => cut(text, points.map((point) => point % (text.length + 1)));
 
-/** Findings of a second pass over labelled text lie near a label (as test/fuzz/words.fuzz.ts states the idempotence of label redaction). */
+/** How far a second pass over labelled text may find from a label (as in test/fuzz/words.fuzz.ts). */
 const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 64;
-function expectIdempotentLabels(redactor: Redactor, input: string, once: { text: string; findings: readonly Finding[] }): void {
-  const labels: [number, number][] = [];
-  let shift = 0;
-  for (const finding of once.findings) {
-    const start = finding.start + shift;
-    labels.push([start, start + finding.type.length + 2]);
-    shift += finding.type.length + 2 - (finding.end - finding.start);
-  }
-  for (const finding of redactor.redact(once.text).findings) {
-    const where = `second pass: ${finding.type} ${finding.start}-${finding.end} in ${JSON.stringify(once.text)} from ${JSON.stringify(input)}`;
-    expect(labels.some(([start, end]) => finding.start - CONTEXT_BEFORE < end && finding.end + CONTEXT_AFTER > start), where).toBe(true);
-  }
-}
 
 const OPERATORS: Operator[] = [label(), mask(), mask({ keepLast: 4 }), keyedToken({ secret: 'engine-fuzz-secret-0123456789' }), remove()];
 const REDACTORS = {
@@ -349,8 +337,7 @@ describe('fuzz: normalisation (README "Evasion")', () => {
   it('labelled output holds nothing more to redact except next to a label', () => {
     fc.assert(
       fc.property(fc.oneof(evaded(10).map((e) => e.text), noisyText(6)), (text) => {
-        const once = redactor.redact(text);
-        expectIdempotentLabels(redactor, text, once);
+        expectSecondPassNearLabels(redactor, text, CONTEXT_BEFORE, CONTEXT_AFTER);
       }),
       params(RUNS),
     );
@@ -868,7 +855,7 @@ describe('fuzz: redactValue and policies (README "Adapters")', () => {
         expect(redacted.length).toBe(originals.length);
         originals.forEach((original, index) => {
           expect(redacted[index]).toBe(redactor.redact(original).text);
-          expectIdempotentLabels(redactor, original, redactor.redact(original));
+          expectSecondPassNearLabels(redactor, original, CONTEXT_BEFORE, CONTEXT_AFTER);
         });
       }),
       params(RUNS / 4),
