@@ -29,7 +29,7 @@ import {
 } from '../../src/index.js';
 import { hasNormalizable } from '../../src/normalize.js';
 import { expectLabelledSpans, expectSecondPassNearLabels } from '../helpers/labels.js';
-import { cut, expectStreamEquivalent, streamThrough } from '../helpers/stream.js';
+import { cut, expectStreamEquivalent, restoreThrough, streamThrough } from '../helpers/stream.js';
 import { plantedValue } from '../helpers/values.js';
 
 /**
@@ -366,16 +366,6 @@ function quote(outputs: readonly string[], message: string, reference: readonly 
   return message.slice(0, at) + slice + message.slice(at);
 }
 
-/** Restores `text` through a vault's restoring stream in `chunks`, checking the bound on held text. */
-function restoreStreamed(vault: ReturnType<typeof createVault>, chunks: readonly string[]): string {
-  const stream = vault.restoreStream();
-  let out = '';
-  for (const chunk of chunks) {
-    out += stream.push(chunk);
-    expect(stream.pending).toBeLessThanOrEqual(64);
-  }
-  return out + stream.end();
-}
 
 describe('fuzz: tokenization and the vault (README "Tokenization and the vault")', () => {
   const makers: Record<string, (vault: ReturnType<typeof createVault>) => Redactor> = {
@@ -401,8 +391,8 @@ describe('fuzz: tokenization and the vault (README "Tokenization and the vault")
             expect(streamed.text, where).toBe(result.text);
             expect(vault.restore(streamed.text), where).toBe(message);
             // The tokenized text restored through the restoring stream, in random and 1-char chunks.
-            expect(restoreStreamed(vault, randomCuts(result.text, outCuts)), where).toBe(message);
-            expect(restoreStreamed(vault, [...result.text]), where).toBe(message);
+            expect(restoreThrough(vault, randomCuts(result.text, outCuts)), where).toBe(message);
+            expect(restoreThrough(vault, [...result.text]), where).toBe(message);
             outputs.push(result.text);
           }
         }),
@@ -423,7 +413,7 @@ describe('fuzz: tokenization and the vault (README "Tokenization and the vault")
             const where = JSON.stringify(message);
             const streamed = streamThrough(tokenizer, randomCuts(message, inCuts)).text;
             expect(vault.restore(streamed), where).toBe(message);
-            expect(restoreStreamed(vault, randomCuts(streamed, outCuts)), where).toBe(message);
+            expect(restoreThrough(vault, randomCuts(streamed, outCuts)), where).toBe(message);
             outputs.push(streamed);
           }
         }),
@@ -444,8 +434,8 @@ describe('fuzz: tokenization and the vault (README "Tokenization and the vault")
           const result = tokenizer.redact(message);
           expect(result.error, where).toBeUndefined();
           expect(vault.restore(result.text), where).toBe(message);
-          expect(restoreStreamed(vault, randomCuts(result.text, outCuts)), where).toBe(message);
-          expect(restoreStreamed(vault, [...result.text]), where).toBe(message);
+          expect(restoreThrough(vault, randomCuts(result.text, outCuts)), where).toBe(message);
+          expect(restoreThrough(vault, [...result.text]), where).toBe(message);
           outputs.push(result.text);
         }
       }),
@@ -464,8 +454,8 @@ describe('fuzz: tokenization and the vault (README "Tokenization and the vault")
     fc.assert(
       fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), (whole, points) => {
         const expected = vault.restore(whole);
-        expect(restoreStreamed(vault, randomCuts(whole, points))).toBe(expected);
-        expect(restoreStreamed(vault, [...whole])).toBe(expected);
+        expect(restoreThrough(vault, randomCuts(whole, points))).toBe(expected);
+        expect(restoreThrough(vault, [...whole])).toBe(expected);
         // JSON mode: the same positions, each original escaped for a string literal.
         const json = vault.restoreStream({ json: true });
         expect(randomCuts(whole, points).map((chunk) => json.push(chunk)).join('') + json.end()).toBe(vault.restore(whole, { json: true }));

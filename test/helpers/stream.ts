@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Redactor } from '../../src/index.js';
+import type { createVault, Redactor } from '../../src/index.js';
 
 /** Splits `text` at the given cut points (any order, duplicates and out-of-range ignored). */
 export function cut(text: string, points: readonly number[]): string[] {
@@ -55,3 +55,17 @@ export function checkAllChunkings(redactor: Redactor, text: string, runs = 40): 
 /** Arbitrary chunking of an arbitrary string: the string plus its cut points. */
 export const chunked = (text: fc.Arbitrary<string>) =>
   text.chain((value) => fc.tuple(fc.constant(value), fc.array(fc.nat({ max: Math.max(1, value.length) }), { maxLength: 10 })));
+
+/**
+ * Restores `chunks` through a fresh restoring stream of `vault`, checking after each push that
+ * only a possible partial token or surrogate is held (at most 64 code units).
+ */
+export function restoreThrough(vault: ReturnType<typeof createVault>, chunks: readonly string[]): string {
+  const stream = vault.restoreStream();
+  let out = '';
+  for (const chunk of chunks) {
+    out += stream.push(chunk);
+    expect(stream.pending).toBeLessThanOrEqual(64);
+  }
+  return out + stream.end();
+}
