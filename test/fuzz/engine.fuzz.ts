@@ -574,6 +574,12 @@ async function throughWeb(stream: TransformStream<string, string>, chunks: reado
   }
 }
 
+/** Pushes `chunks` through `redactIterable` (an async source), collecting into `out`; rejects with the iteration's error. */
+async function throughIterable(redactor: Parameters<typeof redactIterable>[0], chunks: readonly string[], out: string[] = []) {
+  for await (const piece of redactIterable(redactor, slowly(chunks))) out.push(piece);
+  return out;
+}
+
 async function* slowly<T>(chunks: readonly T[]) {
   for (const chunk of chunks) {
     await Promise.resolve();
@@ -639,8 +645,7 @@ describe('fuzz: stream adapters (README "Stream adapters")', () => {
         const web = await throughWeb(redactStream(redactor), chunks);
         expect(web.join(''), JSON.stringify(chunks)).toBe(expected);
         expect(web.every((piece) => piece.length > 0)).toBe(true);
-        const iterated: string[] = [];
-        for await (const piece of redactIterable(redactor, slowly(chunks))) iterated.push(piece);
+        const iterated = await throughIterable(redactor, chunks);
         expect(iterated.join(''), JSON.stringify(chunks)).toBe(expected);
         expect(iterated.every((piece) => piece.length > 0)).toBe(true);
         const synced: string[] = [];
@@ -692,12 +697,7 @@ describe('fuzz: stream adapters (README "Stream adapters")', () => {
         expectFailedClosed(webOut.join(''), webError);
 
         const iterOut: string[] = [];
-        let iterError: unknown;
-        try {
-          for await (const piece of redactIterable(bomber, slowly(chunks))) iterOut.push(piece);
-        } catch (error) {
-          iterError = error;
-        }
+        const iterError = await throughIterable(bomber, chunks, iterOut).then(() => undefined, (error: unknown) => error);
         expectFailedClosed(iterOut.join(''), iterError);
       }),
       params(RUNS / 8),
@@ -717,17 +717,16 @@ describe('fuzz: stream adapters (README "Stream adapters")', () => {
           expect((error as PiiveilError).code, where).toBe('VAULT_FULL');
           expect(full.startsWith(emitted), `${where}: emitted ${JSON.stringify(emitted)}`).toBe(true);
         };
+        // Each error is awaited before its output is read: an argument list reads `out` first.
+        const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
         const webOut: string[] = [];
-        check(webOut.join(''), await throughWeb(redactStream(createTokenizer(createVault({ maxEntries }))), chunks, webOut).then(() => undefined, (error: unknown) => error));
+        const webError = await failure(throughWeb(redactStream(createTokenizer(createVault({ maxEntries }))), chunks, webOut));
+        check(webOut.join(''), webError);
         const nodeOut: (string | Buffer)[] = [];
-        check(nodeOut.join(''), await throughNode(createRedactTransform(createTokenizer(createVault({ maxEntries }))), byteChunks(text, points, points), nodeOut).then(() => undefined, (error: unknown) => error));
+        const nodeError = await failure(throughNode(createRedactTransform(createTokenizer(createVault({ maxEntries }))), byteChunks(text, points, points), nodeOut));
+        check(nodeOut.join(''), nodeError);
         const iterOut: string[] = [];
-        let iterError: unknown;
-        try {
-          for await (const piece of redactIterable(createTokenizer(createVault({ maxEntries })), slowly(chunks))) iterOut.push(piece);
-        } catch (error) {
-          iterError = error;
-        }
+        const iterError = await failure(throughIterable(createTokenizer(createVault({ maxEntries })), chunks, iterOut));
         check(iterOut.join(''), iterError);
       }),
       params(RUNS / 8),
