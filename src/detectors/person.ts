@@ -1,4 +1,4 @@
-import { isWordCodeAt } from '../scanner/char-class.js';
+import { isDigit, isWordCodeAt } from '../scanner/char-class.js';
 import type { Detector, Finding } from '../types.js';
 import {
   AMBIGUOUS,
@@ -494,7 +494,7 @@ function createAnalyser(lexicon: Map<string, number>, bare: boolean): Analyser {
         // `runEnd + 7`): undecided while one is missing, whichever way they answer.
         if (score !== 0 && runEnd + 8 > length) touched = true;
         // "Jan 19", "Apt 13": a lone word before a number is a month or a unit, not a name.
-        if (score === SCORE_BARE && after === SPACE && isDigitCode(text.charCodeAt(runEnd + 1))) score = 0;
+        if (score === SCORE_BARE && after === SPACE && isDigit(text.charCodeAt(runEnd + 1))) score = 0;
         // "Henderson, NV 89052", "Ann Arbor, MI": a city before a state code.
         if (score !== 0 && isStateCode(text, after === 44 ? runEnd + 1 : runEnd)) score = 0;
     }
@@ -549,14 +549,11 @@ function isStateCode(text: string, index: number): boolean {
   // Then the end, a line break, a comma or a postcode: "DOB, 1990" is no state.
   const next = text.charCodeAt(end);
   if (end >= text.length || next === LF || next === CR || next === 44) return end - index === 3;
-  return next === SPACE && (isDigitCode(text.charCodeAt(end + 1)) || (isUpperAscii(text.charCodeAt(end + 1)) && isDigitCode(text.charCodeAt(end + 2))));
+  return next === SPACE && (isDigit(text.charCodeAt(end + 1)) || (isUpperAscii(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2))));
 }
 
 /** Words before "name" that make it a person's name field: "last name", "my name", "partner's name". */
 const OWNER_WORDS = new Set(['last', 'first', 'middle', 'maiden', 'full', 'my', 'his', 'her', 'their', 'your', 'our', 's']);
-// Range comparisons, not `(code - 48) >>> 0 <= 9`: past the end `charCodeAt` gives NaN, which
-// that form takes for '0' (NaN >>> 0 is 0) and these reject.
-const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 
 const AU_STATES = ['NSW', 'VIC', 'QLD', 'TAS', 'ACT'];
 
@@ -588,6 +585,9 @@ function wordEnd(text: string, index: number): number {
   return index;
 }
 
+// These class checks compare ranges, not `(code - 97) >>> 0 <= 25`: past the end
+// `charCodeAt` gives NaN, which that form takes for 'a' (NaN >>> 0 is 0) and these reject; the
+// shared `isDigit` does the same for digits.
 const isLowerAscii = (code: number): boolean => code >= 97 && code <= 122;
 const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 const isCapitalCode = (code: number): boolean => isUpperAscii(code) || (code >= 0xc0 && code <= 0x24f);
