@@ -7,4 +7,7 @@ import fc from 'fast-check';
  * explores too. Counterexamples found either way become golden cases.
  */
 const fromEnv = typeof process === 'undefined' ? undefined : process.env?.FC_SEED;
-if (fromEnv !== 'random') fc.configureGlobal({ seed: fromEnv === undefined || fromEnv === '' ? 20_261_122 : Number(fromEnv) });
+
+/** The seed every property uses, or undefined when FC_SEED=random. */
+export const fastCheckSeed: number | undefined = fromEnv === 'random' ? undefined : fromEnv === undefined || fromEnv === '' ? 20_261_122 : Number(fromEnv);
+if (fastCheckSeed !== undefined) fc.configureGlobal({ seed: fastCheckSeed });
