@@ -194,6 +194,7 @@ class IncrementalRedaction implements RedactionStream {
     const plain = this.lastWide < 0;
     let output: string;
     let found: Finding[];
+    let context: number;
     try {
       found = pipeline.detect(buffer, heldFrom, until, plain);
       // Defence in depth: a detector that broke its `pending` promise would let a finding cross
@@ -204,6 +205,9 @@ class IncrementalRedaction implements RedactionStream {
         if (until <= heldFrom) return '';
         found = pipeline.detect(buffer, heldFrom, until, plain);
       }
+      // The context this text needs, read before any operator runs: an operator that runs the
+      // same redactor again (a logging hook) changes what the pipeline reports for its own text.
+      context = pipeline.lookbehind;
       output = found.length === 0 ? buffer.slice(heldFrom, until) : pipeline.render(buffer, found, heldFrom, until, base);
     } catch (error) {
       return this.fail(error);
@@ -215,7 +219,7 @@ class IncrementalRedaction implements RedactionStream {
         released.push(pipeline.includeValues ? { ...shifted, value: buffer.slice(finding.start, finding.end) } : shifted);
       }
     }
-    const keepFrom = until - pipeline.lookbehind;
+    const keepFrom = until - context;
     if (keepFrom > 0) {
       this.buffer = buffer.slice(keepFrom);
       this.base = base + keepFrom;

@@ -11,6 +11,7 @@ import {
   mask,
   PiiveilError,
   remove,
+  usSsn,
   type Detector,
   type Finding,
   type RedactorOptions,
@@ -173,6 +174,25 @@ describe('createRedactionStream', () => {
     expect(stream.push(' today')).toBe('[EMAIL] ');
     expect(stream.end()).toBe('today');
     expect(stream.findings).toEqual([{ type: 'EMAIL', start: 9, end: 29, score: 0.95, detector: 'email' }]);
+  });
+
+  it('keeps the context a normalised text needs when an operator runs the same redactor again', () => {
+    // Found by test/fuzz/options.fuzz.ts: the operator of 'Falcon' ran the redactor on '' (as a
+    // logging hook may), which set the pipeline's context back to the plain lookbehind before
+    // the stream read it, so 'ssn' (41 code units back, 10 in the view) was dropped as context
+    // and the number after it leaked.
+    let redactor: ReturnType<typeof createRedactor> | undefined;
+    const logging = (_value: string, finding: Finding) => {
+      redactor?.redact('');
+      return `[${finding.type}]`;
+    };
+    redactor = createRedactor({ detectors: [usSsn()], deny: ['Falcon'], operator: logging });
+    const head = `Falcon ssn${' \u200b\u200b\u200b\u200b'.repeat(10)}`;
+    const text = `${head}536221234 end`;
+    const oneShot = redactor.redact(text);
+    expect(oneShot.text).toBe(`[DENY] ssn${' \u200b\u200b\u200b\u200b'.repeat(10)}[US_SSN] end`);
+    expect(streamThrough(redactor, [head, text.slice(head.length)])).toEqual({ text: oneShot.text, findings: oneShot.findings });
+    checkAllChunkings(redactor, text, 20);
   });
 });
 
