@@ -308,11 +308,32 @@ function denyList(entries: readonly (string | { value: string; type?: EntityType
     },
     pending(text, from) {
       // A suffix of the text that is a proper prefix of some value may still become a match.
+      let cut = text.length;
       for (let at = Math.max(from, text.length - maxLength + 1); at < text.length; at++) {
         const tail = text.slice(at);
-        if (values.some((value) => value.length > tail.length && value.startsWith(tail))) return at;
+        if (values.some((value) => value.length > tail.length && value.startsWith(tail))) {
+          cut = at;
+          break;
+        }
       }
-      return text.length;
+      // A match already complete before that cut may still end after it (deny '00' in held
+      // '00', whose second '0' may start another): move the cut to its start, and again for a
+      // match crossing that one (a run of '-' with '--' denied is one chain). Each move goes
+      // back, and only the value.length - 1 starts before the cut are tried (no indexOf, which
+      // would read on to the end of the text at every move).
+      for (let moved = cut < text.length; moved; ) {
+        moved = false;
+        for (const value of values) {
+          for (let at = Math.max(from, cut - value.length + 1); at < cut; at++) {
+            if (text.startsWith(value, at)) {
+              cut = at;
+              moved = true;
+              break;
+            }
+          }
+        }
+      }
+      return cut;
     },
   };
 }

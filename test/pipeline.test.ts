@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createRedactTransform } from '../src/adapters/node-stream.js';
 import { redactStream } from '../src/adapters/web-stream.js';
 import { createRedactor, creditCard, email, PiiveilError, redactIterable, type Detector, type Finding } from '../src/index.js';
-import { cut } from './helpers/stream.js';
+import { createPipeline } from '../src/pipeline.js';
+import { expectPendingContract } from './helpers/pending.js';
+import { checkAllChunkings, cut } from './helpers/stream.js';
 import { cardValue } from './helpers/values.js';
 
 /** A value planted in the text and in every error a hostile detector or operator throws. */
@@ -253,5 +255,31 @@ describe('operator errors', () => {
     expect(result.text).toBe('[REDACTED]');
     expect(result.error?.code).toBe('OPERATOR_FAILED');
     expect(result.error?.message).not.toContain('jane');
+  });
+});
+
+describe('deny-list pending', () => {
+  /** The deny-list detector the pipeline builds for `deny`. */
+  const denyDetector = (deny: readonly string[]) => createPipeline({ detectors: [], deny }, () => []).detectors[0];
+
+  it('never holds from inside a match it has already decided (overlapping literals)', () => {
+    // Found by test/fuzz/options.fuzz.ts: with '00' and '0' denied, held '00' was cut at 1 (its
+    // second '0' may start another '00') although the decided '00' at 0 ends at 2.
+    expect(denyDetector(['00', '0']).pending('00', 0)).toBe(0);
+    expect(denyDetector(['2001:2']).pending('2001:2', 0)).toBe(0);
+    expect(denyDetector(['--']).pending('x-----', 0)).toBe(1);
+    expect(denyDetector(['--']).pending('x-----', 3)).toBe(3);
+    expect(denyDetector(['ab', 'abc', 'bc']).pending('xab', 0)).toBe(1);
+    expect(denyDetector(['ab', 'abc', 'bc']).pending('xabd', 0)).toBe(4);
+    expectPendingContract(denyDetector(['00', '0']), '001-01-0001 ORDER-1234 ');
+    expectPendingContract(denyDetector(['2001:2']), '2001:2000:1000:100:1:1:1:1 order #12345678 ');
+    expectPendingContract(denyDetector(['--', 'ab', 'abc', 'bc']), 'ab-----abcab-bc--x');
+  });
+
+  it('streams a long run of a self-overlapping literal like one-shot redaction', () => {
+    const redactor = createRedactor({ detectors: [], deny: ['--'] });
+    const line = `${'-'.repeat(41)} x`;
+    expect(redactor.redact(line).text).toBe(`${'[DENY]'.repeat(20)}- x`);
+    checkAllChunkings(redactor, line, 20);
   });
 });
