@@ -77,6 +77,9 @@ export const EXTRA_ADVERSARIAL: readonly { readonly name: string; build(size: nu
   { name: 'dashes-and-spaces', build: (size) => fillTo('1 -', size) },
   { name: 'newlines-digits', build: (size) => fillTo('4111\n', size) },
   { name: 'percent-encoded', build: (size) => fillTo('%5f', size) },
+  // Each obfuscated address's domain is the next one's local part: a chain of overlapping
+  // addresses that a stream used to hold whole (found by a random hunt, fuzz round 8).
+  { name: 'obfuscated-email-chain', build: (size) => fillTo('jane [at] example [dot] com', size) },
 ];
 
 /**

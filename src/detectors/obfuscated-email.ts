@@ -95,7 +95,9 @@ export function obfuscatedEmail(options: ObfuscatedEmailOptions = {}): Detector 
     name: 'obfuscated-email',
     type: 'EMAIL',
     maxLength: MAX_LOCAL_SPAN + MAX_MARKER + MAX_DOMAIN_SPAN,
-    lookbehind: MAX_LOCAL_SPAN + CONTEXT_WINDOW + 2,
+    // A local part, the at marker before it and that marker's own local part and context
+    // window (`coveredByPrevious`), and the unit before each local part.
+    lookbehind: 2 * MAX_LOCAL_SPAN + MAX_MARKER + CONTEXT_WINDOW + 3,
     find(scan, out) {
       const { text, from } = scan;
       // The dot of the domain comes after the marker, which comes at or after `from`: a '.'
@@ -110,7 +112,7 @@ export function obfuscatedEmail(options: ObfuscatedEmailOptions = {}): Detector 
       while (marker.test(text)) {
         const at = markerStartOf(text, marker.lastIndex);
         marker.lastIndex = at + 1;
-        const match = matchAt(text, at, text.length, false, bareScore, score);
+        const match = matchAt(text, at, text.length, false, bareScore, score, true);
         if (match !== undefined && match.start >= from) {
           out.push({ type: 'EMAIL', start: match.start, end: match.end, score: match.score, detector: 'obfuscated-email', category: 'obfuscated' });
         }
@@ -228,7 +230,7 @@ function settle(text: string, from: number, end: number, hold: number, start: nu
   while (marker.test(text)) {
     const at = markerStartOf(text, marker.lastIndex);
     marker.lastIndex = at + 1;
-    const match = matchAt(text, at, end, true, bareScore, score);
+    const match = matchAt(text, at, end, true, bareScore, score, true);
     if (match === undefined) continue;
     if (match.end === OPEN) {
       if (match.start >= from && match.start < hold) hold = match.start;
@@ -301,8 +303,18 @@ const markerStartOf = (text: string, end: number): number => (text.charCodeAt(en
 /**
  * The address around the marker candidate at `at` (its delimiter), or undefined; with `open`,
  * `end: OPEN` when deciding needs text at or after `limit` (start is then where it would begin).
+ * With `unchained`, none whose local part the address of the at marker right before it covers
+ * (see `coveredByPrevious`).
  */
-function matchAt(text: string, at: number, limit: number, open: boolean, bareScore: number, score: number): { start: number; end: number; score: number } | undefined {
+function matchAt(
+  text: string,
+  at: number,
+  limit: number,
+  open: boolean,
+  bareScore: number,
+  score: number,
+  unchained: boolean,
+): { start: number; end: number; score: number } | undefined {
   const opener = text.charCodeAt(at);
   const word = text.charCodeAt(at + 1) !== AT;
   const closeAt = word ? at + 3 : at + 2;
@@ -320,11 +332,34 @@ function matchAt(text: string, at: number, limit: number, open: boolean, bareSco
   }
   const start = localStart(text, markerStart);
   if (start < 0) return undefined;
+  if (unchained && coveredByPrevious(text, start, bareScore, score)) return undefined;
   const domain = domainEnd(text, markerEnd, limit, open, bare);
   if (domain === OPEN) return { start, end: OPEN, score: 0 };
   if (domain < 0) return undefined;
   if (!bare) return { start, end: domain, score };
   return credible(text, start, markerStart, markerEnd, domain) ? { start, end: domain, score: bareScore } : undefined;
+}
+
+/**
+ * True when the local part starting at `start` comes right after an at marker whose own address
+ * covers it: in `a [at] b [dot] comc [at] d [dot] com`, `b [dot] comc` is both the domain of
+ * the first address and the local part of the second. Such addresses overlap one after the
+ * other without end (`…comc [at] b [dot] comc [at] …`), and overlap resolution keeps the
+ * longest, so whether the first is reported would depend on text any distance ahead: a stream
+ * had to hold all of it (memory and time growing with the input). Only the first of a chain is
+ * reported. The address before is parsed without this rule (one step back, bounded): its marker
+ * ends at most MAX_MARKER + 1 units before `start`, and every marker ends in ' ' or a closing
+ * bracket, so the walk back stops at the first unit that is neither a label unit nor one of those.
+ */
+function coveredByPrevious(text: string, start: number, bareScore: number, score: number): boolean {
+  let label = start;
+  while (label > 0 && isLocalCode(text.charCodeAt(label - 1))) label--;
+  for (let at = label - MAX_MARKER + 1; at <= label - 3; at++) {
+    if (at < 0 || !(text.charCodeAt(at) === SPACE || isOpenerCode(text.charCodeAt(at))) || !markerAt(text, at, label)) continue;
+    const previous = matchAt(text, at, text.length, false, bareScore, score, false);
+    if (previous !== undefined && previous.end > start) return true;
+  }
+  return false;
 }
 
 /**
