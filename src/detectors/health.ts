@@ -172,6 +172,17 @@ export function health(options: HealthOptions = {}): Detector {
         memoUntil = held;
         memoFound = found;
       }
+      // A region that starts after `from` may start inside a decided phrase ("Crohn's disease"
+      // with the region starting at "disease", held open by a long word after it): a term that
+      // starts before the region ends at most MAX_MATCH later, so read those starts too.
+      const region = length - REACH;
+      if (held < length && region > from) {
+        let start = Math.max(from, region - MAX_MATCH);
+        if (insideToken(text, start)) start = tokenEnd(text, start);
+        for (start = gate.next(text, start, false); start < region; start = gate.next(text, tokenEnd(text, start), false)) {
+          if (matcher.decide(text, start, false) === EMIT && matcher.end > held) (found ??= []).push(matcher.finding(start));
+        }
+      }
       if (held === length || found === undefined) return held;
       // A decided finding that crosses the cut is held with it (rare: only near the end), and
       // so is one that crosses its start ("the pill" under "pill addiction"), until none does.

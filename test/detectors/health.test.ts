@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBrands, generateModule, parseLexicon } from '../../scripts/build-health-lexicon.js';
 import { HEALTH_LEXICON } from '../../src/data/health-lexicon.js';
 import { createRedactor, email, health, type HealthCategory } from '../../src/index.js';
+import { expectPendingContract } from '../helpers/pending.js';
 import { checkAllChunkings, chunked, cut, expectStreamEquivalent, streamThrough } from '../helpers/stream.js';
 
 const redactor = createRedactor({ detectors: [health()] });
@@ -122,6 +123,20 @@ describe('health at the end of a stream chunk', () => {
     // crosses its start so the cut moved back to 7, inside 'the pill' (3-11).
     expect(health().pending('my the pill addiction ', 0)).toBe(3);
     checkAllChunkings(redactor, 'my the pill addiction diagnosed with disability ', 20);
+  });
+
+  it("never cuts inside a phrase that starts before the region it re-examines (\"Crohn's disease \" + a long word)", () => {
+    // Shrunk by test/fuzz/long.fuzz.ts: with more than REACH units held, the re-examined region
+    // started at "disease", held open by the long word after it, and pending returned 8: inside
+    // the decided finding "Crohn's disease" (0-15). The pipeline moved the cut back itself.
+    const detector = health();
+    for (const length of [203, 205, 209]) {
+      const text = `Crohn's disease ${'a'.repeat(length)}`;
+      expect(detector.pending(text, 0), text).toBe(0);
+      expect(detector.pending(`say: ${text}`, 2), text).toBe(5);
+    }
+    expectPendingContract(detector, `Crohn's disease ${'a'.repeat(212)} ok`);
+    expectStreamEquivalent(redactor, `Crohn's disease ${'a'.repeat(205)} ok`, [`Crohn's disease ${'a'.repeat(205)}`, ' ok']);
   });
 });
 
