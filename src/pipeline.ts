@@ -177,12 +177,16 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       const scanFrom = normalized === undefined ? from : Math.min(normalized.toNormalized(from), scanText.length);
       let earliest = scanText.length;
       for (let k = 0; k < pendings.length; k++) {
+        let index: number;
         try {
-          const index = pendings[k].call(detectors[k], scanText, scanFrom);
-          if (index < earliest) earliest = index < scanFrom ? scanFrom : index;
+          index = pendings[k].call(detectors[k], scanText, scanFrom);
         } catch {
           throw new PiiveilError('DETECTOR_FAILED', `Detector "${detectors[k].name}" threw while checking pending text`);
         }
+        // Fail closed on an answer that is no index (a caller's detector that forgot a `return`):
+        // undefined or NaN compares false with every cut, so the text it holds would be released.
+        if (!Number.isInteger(index)) throw new PiiveilError('DETECTOR_FAILED', `Detector "${detectors[k].name}" returned an invalid pending index`);
+        if (index < earliest) earliest = index < scanFrom ? scanFrom : index;
       }
       // Back to the original: the view's cut, or earlier where the view itself is still open.
       if (normalized !== undefined) earliest = Math.max(from, Math.min(normalized.toOriginal(earliest), normalized.undecidedFrom));

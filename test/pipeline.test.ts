@@ -101,6 +101,36 @@ describe('pipeline: fail closed', () => {
     expect(redactor.redact(text).text).toBe('<removed>');
   });
 
+  it("fails a stream closed when a detector's pending returns no index", () => {
+    // Found by test/fuzz/options.fuzz.ts: undefined or NaN compared false with every cut, so the
+    // stream released 'ORDER-12' whole and '34' after it, where one-shot redacts 'ORDER-1234'.
+    for (const answer of [undefined, Number.NaN, 2.5, '3']) {
+      const order: Detector = {
+        name: 'order',
+        type: 'ORDER',
+        maxLength: 14,
+        lookbehind: 0,
+        find(scan, out) {
+          for (let at = scan.text.indexOf('ORDER-', scan.from); at >= 0; at = scan.text.indexOf('ORDER-', at + 1)) {
+            let end = at + 6;
+            while (end < scan.text.length && scan.text.charCodeAt(end) >= 48 && scan.text.charCodeAt(end) <= 57) end++;
+            out.push({ type: 'ORDER', start: at, end, score: 1, detector: 'order' });
+          }
+        },
+        pending: () => answer as number,
+      };
+      const stream = createRedactor({ detectors: [order] }).stream();
+      let caught: unknown;
+      try {
+        stream.push('hello there, my order is ORDER-12');
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, String(answer)).toEqual(new PiiveilError('DETECTOR_FAILED', 'Detector "order" returned an invalid pending index'));
+      expect(() => stream.push('34 ok')).toThrow(caught as Error);
+    }
+  });
+
   it('does not echo a PiiveilError a detector throws from pending', () => {
     const stream = createRedactor({ detectors: [email(), throwingDetector('pending')] }).stream();
     expect(() => stream.push(`${text} and more text to check`)).toThrow(PiiveilError);
