@@ -97,9 +97,14 @@ export function lineWrapped(detector: Detector): Detector {
       // Breaks whose window is not complete yet: the first found natively, once per check for
       // every instance (`breakAfter`), since most tails hold none.
       let at = breakAfter(text, from);
+      /** Breaks before this were skipped: their windows are complete, their findings decided. */
+      let skipped = from + 1;
       if (at < end) {
         const floor = Math.max(from + 1, end - after - 2);
-        if (at < floor) at = firstBreak(text, floor);
+        if (at < floor) {
+          at = firstBreak(text, floor);
+          skipped = floor;
+        }
       }
       let breaks: number[] | undefined;
       for (; at < end; at++) {
@@ -120,11 +125,17 @@ export function lineWrapped(detector: Detector): Detector {
         if (held <= at - windowStart) hold = Math.min(hold, Math.max(from, windowStart + held));
         if (length === 2) at++;
       }
-      // No decided finding across a break may cross the hold.
-      if (hold < end && breaks !== undefined) {
+      // No decided finding across a break may cross the hold: across the breaks read above, or
+      // across a skipped one up to `reach` before the hold ('4111\n1111 1111 1111\n' and a long
+      // digit run after it: the card's own hold on the last break's view fell inside it).
+      if (hold < end) {
         const found: Finding[] = [];
-        for (let k = 0; k < breaks.length; k += 2) across(text, breaks[k], breaks[k + 1], end, from, found);
-        hold = cutOutside(found, hold);
+        for (let k = firstBreak(text, Math.max(from + 1, hold - reach - 1)); k < skipped; k = firstBreak(text, k + 1)) {
+          const length = breakLength(text, k);
+          if (length > 0 && isAlphanumeric(text.charCodeAt(k - 1)) && isAlphanumeric(text.charCodeAt(k + length))) across(text, k, length, end, from, found);
+        }
+        if (breaks !== undefined) for (let k = 0; k < breaks.length; k += 2) across(text, breaks[k], breaks[k + 1], end, from, found);
+        if (found.length > 0) hold = cutOutside(found, hold);
       }
       return hold;
     },
