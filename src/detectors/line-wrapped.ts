@@ -130,7 +130,8 @@ export function lineWrapped(detector: Detector): Detector {
       // digit run after it: the card's own hold on the last break's view fell inside it).
       if (hold < end) {
         const found: Finding[] = [];
-        for (let k = firstBreak(text, Math.max(from + 1, hold - reach - 1)); k < skipped; k = firstBreak(text, k + 1)) {
+        const low = Math.max(from + 1, hold - reach - 1);
+        for (let k = low < skipped ? firstBreak(text, low) : end; k < skipped; k = firstBreak(text, k + 1)) {
           const length = breakLength(text, k);
           if (length > 0 && isAlphanumeric(text.charCodeAt(k - 1)) && isAlphanumeric(text.charCodeAt(k + length))) across(text, k, length, end, from, found);
         }
