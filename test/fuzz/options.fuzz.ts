@@ -210,7 +210,7 @@ interface DenyPick {
 }
 
 interface Recipe {
-  readonly detectors: 'default' | 'default+toys' | 'toys' | 'email+toys';
+  readonly detectors: 'default' | 'default+toys' | 'toys' | 'email+toys' | 'deny only';
   readonly operator: OperatorKind;
   readonly operators: readonly (readonly [EntityType, OperatorKind])[];
   readonly deny: readonly DenyPick[];
@@ -232,7 +232,7 @@ const denyPick: fc.Arbitrary<DenyPick> = fc.record({
 });
 
 const recipe: fc.Arbitrary<Recipe> = fc.record({
-  detectors: pick(['default', 'default+toys', 'default+toys', 'toys', 'email+toys'] as const),
+  detectors: pick(['default', 'default+toys', 'default+toys', 'toys', 'email+toys', 'deny only'] as const),
   operator: pick(OPERATOR_KINDS),
   operators: fc.array(fc.tuple(pick(TYPES), pick(OPERATOR_KINDS)), { maxLength: 4 }),
   deny: fc.array(denyPick, { maxLength: 5 }),
@@ -254,6 +254,8 @@ function detectorsOf(kind: Recipe['detectors']): Detector[] {
       return [...defaultDetectors(), orderNumber(), memberId()];
     case 'toys':
       return [orderNumber(), memberId()];
+    case 'deny only':
+      return [];
     default:
       return [...defaultDetectors().filter((detector) => detector.name === 'email'), orderNumber(), memberId()];
   }
