@@ -177,13 +177,15 @@ export function normalizeText(text: string): NormalizedText | undefined {
  * Context a stream must keep so that every detector still sees `lookbehind` units of the view:
  * each view unit stands for at most 2 + 2 × MAX_RUN original units, and a run cut by the context
  * edge needs 2 × (MAX_RUN + 1) more to be classified as it is in the whole text, and 2 more
- * keep a surrogate pair at the edge whole.
+ * keep a surrogate pair at the edge whole. Detectors that read nothing before `from` need those
+ * 12 too: a run cut by a release is the context edge itself.
  *
  * @example
  * expandedLookbehind(10) // 112
+ * expandedLookbehind(0) // 12
  */
 export function expandedLookbehind(lookbehind: number): number {
-  return lookbehind === 0 ? 0 : lookbehind * (2 + 2 * MAX_RUN) + 2 * (MAX_RUN + 1) + 2;
+  return lookbehind * (2 + 2 * MAX_RUN) + 2 * (MAX_RUN + 1) + 2;
 }
 
 function createView(original: string, view: string, breaks: readonly number[], shifts: readonly number[], open: number): NormalizedText {

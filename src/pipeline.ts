@@ -73,7 +73,11 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   // with look-alike digits and full-width forms folded, when the text has any; spans map back.
   const normalizing = options.normalize !== false;
   const wideLookbehind = expandedLookbehind(lookbehind);
-  let context = lookbehind;
+  // Without a view (the text's view is the text: a run of invisibles longer than MAX_RUN stays)
+  // a stream still keeps expandedLookbehind(0) units, so that a view built after a release that
+  // cut such a run sees enough of it to keep it, as one-shot redaction does.
+  const plainLookbehind = normalizing ? Math.max(lookbehind, expandedLookbehind(0)) : lookbehind;
+  let context = plainLookbehind;
   /** The last view built, so that `pending` and the `detect` after it build it once. */
   let view: NormalizedText | undefined;
   let viewText: string | undefined;
@@ -126,12 +130,12 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       // view is scanned again below, on the view (rare: invisible or look-alike characters).
       const scan = createScan(text, 0, wide);
       if (wide.at < 0 || !hasNormalizable(text, wide.at)) {
-        context = lookbehind;
+        context = plainLookbehind;
         return scanRaw(scan);
       }
     }
     const normalized = viewOf(text, plain);
-    context = normalized === undefined ? lookbehind : wideLookbehind;
+    context = normalized === undefined ? plainLookbehind : wideLookbehind;
     if (normalized === undefined) return scanRaw(createScan(text, from));
     const raw = scanRaw(createScan(normalized.text, normalized.toNormalized(from)));
     for (let index = 0; index < raw.length; index++) {

@@ -62,7 +62,8 @@ describe('normalizeText', () => {
   });
 
   it('widens the lookbehind a stream keeps when text was normalised', () => {
-    expect(expandedLookbehind(0)).toBe(0);
+    // A stream of detectors without lookbehind keeps the run classification window too.
+    expect(expandedLookbehind(0)).toBe(2 * (MAX_RUN + 1) + 2);
     expect(expandedLookbehind(10)).toBe(10 * (2 + 2 * MAX_RUN) + 2 * (MAX_RUN + 1) + 2);
   });
 });
@@ -164,6 +165,22 @@ describe('normalisation in the pipeline', () => {
     // SSN context words 40 units back in the view, several hundred in the original.
     const text = `SSN ${`x${ZWSP.repeat(MAX_RUN)}`.repeat(30)} 401234567 end`;
     checkAllChunkings(createRedactor({ detectors: [usSsn()] }), text, 20);
+  });
+
+  it('keeps a stream exact when a release cuts a long invisible run and no detector reads before its start', () => {
+    // Found by test/fuzz/options.fuzz.ts: with only the deny-list (lookbehind 0) the stream kept
+    // no context, so the 3 units of a run of 8 left after a cut formed a run of their own, short
+    // enough to be deleted from the view, and stayed in clear where one-shot redacts all 8.
+    const redactor = createRedactor({ detectors: [], deny: [ZWSP] });
+    const text = `${'x'.repeat(12)}${ZWSP.repeat(MAX_RUN * 2)}y`;
+    expect(redactor.redact(text).text).toBe(`${'x'.repeat(12)}${'[DENY]'.repeat(MAX_RUN * 2)}y`);
+    expectStreamEquivalent(redactor, text, [text.slice(0, 17), text.slice(17)]);
+    checkAllChunkings(redactor, text, 20);
+    // The same with a full-width digit before, so that the first chunk has a view of its own.
+    const viewed = `４${text.slice(1)}`;
+    expect(redactor.redact(viewed).text).toBe(`４${'x'.repeat(11)}${'[DENY]'.repeat(MAX_RUN * 2)}y`);
+    expectStreamEquivalent(redactor, viewed, [viewed.slice(0, 17), viewed.slice(17)]);
+    checkAllChunkings(redactor, viewed, 20);
   });
 });
 
