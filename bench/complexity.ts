@@ -80,6 +80,8 @@ export const EXTRA_ADVERSARIAL: readonly { readonly name: string; build(size: nu
   // Each obfuscated address's domain is the next one's local part: a chain of overlapping
   // addresses that a stream used to hold whole (found by a random hunt, fuzz round 8).
   { name: 'obfuscated-email-chain', build: (size) => fillTo('jane [at] example [dot] com', size) },
+  // Each IPv6 zone id runs into the next address ('eth0-fe80'): the same kind of chain.
+  { name: 'ipv6-zone-chain', build: (size) => fillTo('fe80::1%eth0-', size) },
 ];
 
 /**

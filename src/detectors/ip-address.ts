@@ -62,7 +62,9 @@ export function ipAddress(options: IpAddressOptions = {}): Detector {
     name: 'ip-address',
     type: 'IP_ADDRESS',
     maxLength: MAX_IPV6 + 1 + MAX_ZONE,
-    lookbehind: MAX_SPAN + CONTEXT_WINDOW + 2,
+    // A span, or a version word before a dotted quad; and the zone id and address before an
+    // IPv6 address (`inPreviousZone`).
+    lookbehind: MAX_ZONE + 2 + MAX_SPAN + CONTEXT_WINDOW + 2,
     find(scan, out) {
       const { text, from } = scan;
       if (findV4 && (scan.flags & HAS_DIGIT) !== 0) {
@@ -103,7 +105,7 @@ export function ipAddress(options: IpAddressOptions = {}): Detector {
           while (start > 0 && colon - start <= MAX_SPAN && isSpanCode(text.charCodeAt(start - 1))) start--;
           if (colon - start > MAX_SPAN || spanEnd - start > MAX_SPAN) continue;
           const match = matchV6(text, start, spanEnd);
-          if (match !== undefined && match.start >= from) push(out, match.start, match.end);
+          if (match !== undefined && match.start >= from && !inPreviousZone(text, match.start)) push(out, match.start, match.end);
         }
       }
     },
@@ -151,7 +153,10 @@ function zonedAddressStart(text: string, from: number, start: number): number {
   if (zone === from || text.charCodeAt(zone - 1) !== PERCENT) return start;
   let address = zone - 1;
   while (address > from && zone - 1 - address <= MAX_SPAN && isSpanCode(text.charCodeAt(address - 1))) address--;
-  return address < zone - 1 ? address : start;
+  if (address === zone - 1) return start;
+  // That address may itself start in the zone id of a finding before it, which crosses it.
+  const owner = zoneOwner(text, address, from);
+  return owner >= 0 && zoneOwner(text, owner, from) < 0 ? owner : address;
 }
 
 /**
@@ -233,6 +238,32 @@ function versionWordBefore(text: string, start: number): boolean {
   while (index > floor && isLetterAt(text, index - 1)) index--;
   if (index === wordEnd || (index === floor && floor > 0 && isLetterAt(text, floor - 1))) return false;
   return VERSION_WORDS.has(text.slice(index, wordEnd).toLowerCase());
+}
+
+/**
+ * True when the IPv6 address starting at `start` begins inside the zone id of an address before
+ * it: in 'fe80::1%eth0-fe80::1%eth0-…' the zone 'eth0-fe80' of each address runs into the next
+ * one. Such addresses overlapped one after the other without end, overlap resolution kept every
+ * other one counting from the first, and a stream held the whole input to know which. Only the
+ * first of a chain is reported.
+ */
+const inPreviousZone = (text: string, start: number): boolean => zoneOwner(text, start, 0) >= 0;
+
+/**
+ * Start of the address before `start` whose zone id covers `start`, read without the rule of
+ * `inPreviousZone` (one step back, bounded: a zone id of at most MAX_ZONE units, '%', a span of
+ * at most MAX_SPAN, none of it before `floor`), or -1.
+ */
+function zoneOwner(text: string, start: number, floor: number): number {
+  let zone = start;
+  while (zone > floor && start - zone <= MAX_ZONE && isZoneCode(text.charCodeAt(zone - 1))) zone--;
+  if (zone === floor || text.charCodeAt(zone - 1) !== PERCENT) return -1;
+  const spanEnd = zone - 1;
+  let spanStart = spanEnd;
+  while (spanStart > floor && spanEnd - spanStart <= MAX_SPAN && isSpanCode(text.charCodeAt(spanStart - 1))) spanStart--;
+  if (spanStart === spanEnd || spanEnd - spanStart > MAX_SPAN) return -1;
+  const owner = matchV6(text, spanStart, spanEnd);
+  return owner !== undefined && owner.end > start ? owner.start : -1;
 }
 
 /** The IPv6 address in the span [spanStart, spanEnd) of hex digits, ':' and '.', with its zone id. */
