@@ -82,6 +82,8 @@ export const EXTRA_ADVERSARIAL: readonly { readonly name: string; build(size: nu
   { name: 'obfuscated-email-chain', build: (size) => fillTo('jane [at] example [dot] com', size) },
   // Each IPv6 zone id runs into the next address ('eth0-fe80'): the same kind of chain.
   { name: 'ipv6-zone-chain', build: (size) => fillTo('fe80::1%eth0-', size) },
+  // "Avenue 1" read as a numbered street name before the next "Avenue": the same kind of chain.
+  { name: 'street-type-number-chain', build: (size) => fillTo('1 Avenue ', size) },
 ];
 
 /**

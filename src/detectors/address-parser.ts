@@ -143,7 +143,10 @@ export class AddressParser {
       } else if (token.kind === ORD) {
         names.push(token);
       } else if (token.kind === NUM || token.kind === ALNUM) {
-        // "586 W 207 St", "14952 121a Ave": a numbered street right before its suffix.
+        // "586 W 207 St", "14952 121a Ave": a numbered street right before its suffix. Not after
+        // a street type word: in "1 Avenue 1 Avenue 1 Avenue" the number starts the next address,
+        // and reading it as a name chained overlapping addresses without end (a stream held them all).
+        if (hasSuffixWord(names)) break;
         const next = readToken(win, token.next);
         if (next.kind === WORD && next.flags & SUFFIX) names.push(token, next);
         break;
@@ -538,6 +541,12 @@ export class AddressParser {
 /** A capitalised word that can name a German street before its type word ("Berliner", "Alte"). */
 export function isGermanAdjective(word: { readonly length: number; endsWith(suffix: string): boolean }, capitalised: boolean): boolean {
   return capitalised && word.length > 2 && (word.endsWith('er') || word.endsWith('e'));
+}
+
+/** True when one of `names` is a street type word ("Avenue", "St"). */
+function hasSuffixWord(names: readonly Token[]): boolean {
+  for (const name of names) if (name.kind === WORD && (name.flags & SUFFIX) !== 0) return true;
+  return false;
 }
 
 function isHouseNumber(token: Token): boolean {
