@@ -84,6 +84,8 @@ export const EXTRA_ADVERSARIAL: readonly { readonly name: string; build(size: nu
   { name: 'ipv6-zone-chain', build: (size) => fillTo('fe80::1%eth0-', size) },
   // "Avenue 1" read as a numbered street name before the next "Avenue": the same kind of chain.
   { name: 'street-type-number-chain', build: (size) => fillTo('1 Avenue ', size) },
+  // A unit after a street type also read as the start of a unit-first address: the same kind.
+  { name: 'unit-after-street-chain', build: (size) => fillTo('12 Main Street Apt 4 ', size) },
 ];
 
 /**

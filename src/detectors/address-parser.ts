@@ -528,6 +528,13 @@ export class AddressParser {
     const { win } = this;
     if (unitStart < this.anchor - BACK) return undefined;
     this.earliest = Math.min(this.earliest, unitStart);
+    // The unit of the address before ("12 Main Street Apt 4, 15 Oak Ave"), not a unit-first
+    // address: read so, it swallowed the next address, resolution kept it over "12 Main Street
+    // Apt 4" and left "12 Main Street" unredacted, and such addresses chained without end.
+    // Not after a lower-case two-letter type: "is" is one too (USPS "IS", island: "my address
+    // is Flat 5, 38 Queens Road").
+    const before = wordBefore(win, unitStart);
+    if (before !== undefined && (before.cap > 0 || before.length > 2) && (before.flags & SUFFIX) !== 0) return undefined;
     const id = readToken(win, this.anchor);
     if (id.kind !== NUM && id.kind !== ALNUM && id.kind !== SLASHNUM && id.kind !== DASHNUM) return undefined;
     let token = readToken(win, id.next);

@@ -122,6 +122,28 @@ describe('streetAddress', () => {
     checkAllChunkings(redactor, 'at 10 Avenue 10 Avenue 10 Avenue, Springfield, IL 62704', 20);
   });
 
+  it('reads a unit after a street type as the end of that address, not a unit-first one', () => {
+    // Found by a random hold-back screen (fuzz round 8, linear angle): "Apt 4, 15 Oak Ave Apt 2"
+    // was also read as a unit-first address, longer than "12 Main Street Apt 4", so resolution
+    // kept it and "12 Main Street" was left unredacted; repeated, such addresses chained and a
+    // stream held the whole input.
+    expect(redactor.redact('Ship to 12 Main Street Apt 4, 15 Oak Ave Apt 2, 9 Elm Road').text).toBe('Ship to [STREET_ADDRESS], [STREET_ADDRESS], [STREET_ADDRESS]');
+    expect(spans('12 Main Street Apt 4 15 Oak Ave Apt 2')).toEqual(['12 Main Street Apt 4', '15 Oak Ave Apt 2']);
+    // Unit-first addresses still stand, after a lower-case "is" (a street type: USPS "IS") too.
+    expect(spans('my address is Flat 5, 38 Queens Road, Brighton BN1 3XA')).toEqual(['Flat 5, 38 Queens Road, Brighton BN1 3XA']);
+    const text = '12 Main Street Apt 4 '.repeat(300);
+    const stream = redactor.stream();
+    let held = 0;
+    let output = '';
+    for (let index = 0; index < text.length; index += 16) {
+      output += stream.push(text.slice(index, index + 16));
+      held = Math.max(held, stream.pending);
+    }
+    expect(output + stream.end()).toBe(redactor.redact(text).text);
+    expect(held).toBeLessThan(64);
+    checkAllChunkings(redactor, 'at 12 Main Street Apt 4, 15 Oak Ave Apt 2, 9 Elm Road', 20);
+  });
+
   const names = ['Main', 'Oak', 'Maple', 'Cedar Hill', 'Lincoln', 'Sunset', 'Park', 'Washington'];
   const suffixes = ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Drive', 'Terrace', 'Parkway'];
   const address = fc
