@@ -43,6 +43,7 @@ import {
   WORD,
   type Window,
   codeIn,
+  isBlank,
   isLetterAt,
   readToken,
   wordBefore,
@@ -533,7 +534,11 @@ export class AddressParser {
     // Apt 4" and left "12 Main Street" unredacted, and such addresses chained without end.
     // Not after a lower-case two-letter type: "is" is one too (USPS "IS", island: "my address
     // is Flat 5, 38 Queens Road").
-    const before = wordBefore(win, unitStart);
+    // Across a comma too ("12 Main St, Apt 4, 15 Oak Ave").
+    let wordEnd = unitStart;
+    while (wordEnd > win.lo && isBlank(win.text.charCodeAt(wordEnd - 1))) wordEnd--;
+    if (wordEnd > win.lo && win.text.charCodeAt(wordEnd - 1) === COMMA_CODE) wordEnd--;
+    const before = wordBefore(win, wordEnd);
     if (before !== undefined && (before.cap > 0 || before.length > 2) && (before.flags & SUFFIX) !== 0) return undefined;
     const id = readToken(win, this.anchor);
     if (id.kind !== NUM && id.kind !== ALNUM && id.kind !== SLASHNUM && id.kind !== DASHNUM) return undefined;
@@ -551,6 +556,8 @@ export function isGermanAdjective(word: { readonly length: number; endsWith(suff
 }
 
 /** True when one of `names` is a street type word ("Avenue", "St"). */
+const COMMA_CODE = 44; // ','
+
 function hasSuffixWord(names: readonly Token[]): boolean {
   for (const name of names) if (name.kind === WORD && (name.flags & SUFFIX) !== 0) return true;
   return false;
