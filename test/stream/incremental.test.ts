@@ -345,6 +345,19 @@ describe('createRedactionStream memory and time', () => {
     }
   });
 
+  it('holds an endless chain of overlapping findings up to maxInputLength, then fails closed (README "Bounded")', () => {
+    // Address, phone number '62704 12 12', next address, ...: no cut is decided inside the chain.
+    const stream = createRedactor({ maxInputLength: 5000 }).stream();
+    const text = '12 Main Street, Springfield, IL 62704 12 '.repeat(200);
+    let emitted = '';
+    const pushAll = () => {
+      for (let index = 0; index < text.length; index += 7) emitted += stream.push(text.slice(index, index + 7));
+    };
+    expect(pushAll).toThrow(expect.objectContaining({ code: 'INPUT_TOO_LARGE' }));
+    expect(emitted).toBe('');
+    expect(() => stream.end()).toThrow(expect.objectContaining({ code: 'INPUT_TOO_LARGE' }));
+  });
+
   it('reads each code unit a bounded number of times when a long candidate arrives one character at a time', () => {
     for (const unit of ['0123456789', 'a.b-c_d+e', 'abcdefghij', 'x@y.z@w.', '1-2 3.4-', '12:34:ab:cd:']) {
       const counted = detectors.map(counting);
