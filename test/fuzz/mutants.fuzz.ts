@@ -4,6 +4,7 @@ import { createRedactor, createScan, defaultDetectors, detectors, mask, type Det
 import { loadFixtures } from '../fixtures/load.js';
 import { expectLabelledSpans, expectSecondPassNearLabels } from '../helpers/labels.js';
 import { cut, expectStreamEquivalent } from '../helpers/stream.js';
+import { plantedValue } from '../helpers/values.js';
 
 /**
  * Fuzzing the streaming contract on MUTATED FIXTURES: the hand-labelled messages of
@@ -16,7 +17,7 @@ import { cut, expectStreamEquivalent } from '../helpers/stream.js';
  *   neighbours, flip case, a space turned into '\n', NBSP, '\t', two spaces or nothing,
  *   invisible runs (zero-width, soft hyphen, bidi controls; longer than the normaliser folds),
  *   full-width and other look-alike digits, a surrogate pair (or half of one), a combining mark;
- * - edits of a labelled span: cut in two, duplicated, glued to the word before or after, digits
+ * - edits of a labelled span: swapped for a fresh valid value (test/helpers/values.ts), cut in two, duplicated, glued to the word before or after, digits
  *   or letters appended, spread one character apart, moved to the end (so `end()` decides it) or
  *   to the start;
  * - splices: the head of one message and the tail of another, two messages joined by ' ', '\n'
@@ -318,6 +319,7 @@ const sometimes = <T>(value: fc.Arbitrary<T>, weight: number, none: number) => f
 
 /** How a mutant is made: span edits, character edits, an optional splice, an optional truncation. */
 const recipe = fc.record({
+  replace: sometimes(fc.tuple(fc.nat(), plantedValue), 1, 3),
   spanEdits: fc.array(nat4, { maxLength: 2 }),
   charEdits: fc.oneof({ weight: 3, arbitrary: fc.array(nat4, { maxLength: 5 }) }, { weight: 1, arbitrary: fc.array(nat4, { maxLength: 16 }) }),
   recase: sometimes(fc.boolean(), 1, 12),
@@ -331,8 +333,15 @@ const recipe = fc.record({
  */
 function mutantOf(pool: fc.Arbitrary<Mutant>, maxRepeat = 20, focus?: Detector): fc.Arbitrary<Mutant> {
   const focused = sometimes(fc.tuple(fc.nat(), fc.nat()), 3, 1);
-  return fc.tuple(pool, fc.constantFrom(...ALL), recipe, focused).map(([base, other, { spanEdits, charEdits, recase, splice: joined, truncate }, focusing]) => {
-    let mutant = focusing === null || focus === undefined ? base : focusEdit(focus, base, focusing[0], focusing[1]);
+  return fc.tuple(pool, fc.constantFrom(...ALL), recipe, focused).map(([base, other, { replace, spanEdits, charEdits, recase, splice: joined, truncate }, focusing]) => {
+    let mutant = base;
+    if (replace !== null && mutant.spans.length > 0) {
+      // A labelled value swapped for a fresh valid one (of its type or another) in the same context.
+      const [seed, planted] = replace;
+      const span = mutant.spans[seed % mutant.spans.length];
+      mutant = splice(mutant, span.start, span.end - span.start, planted.value);
+    }
+    if (focusing !== null && focus !== undefined) mutant = focusEdit(focus, mutant, focusing[0], focusing[1]);
     for (const [kind, seed, variant] of spanEdits) mutant = spanEdit(mutant, kind, seed, variant);
     for (const [kind, seed, aim, variant] of charEdits) mutant = charEdit(mutant, kind, seed, aim, variant);
     if (recase !== null) {
@@ -469,21 +478,23 @@ describe('fuzz: mutated fixtures', () => {
     expect(POSITIVES.length).toBeGreaterThan(500);
     expect(HARD_NEGATIVES.length).toBeGreaterThan(100);
     const counts: Record<string, number> = {};
+    const types = new Set<string>();
     for (const detector of DETECTORS) {
       const texts = fc.sample(mutantAbout(detector, 3), params(400)).map((m) => m.text);
       counts[detector.name] = texts.filter((text) => findAll(detector, text).length > 0).length;
+      // With the whole default set too: every type survives overlap resolution somewhere.
+      for (const text of texts) for (const finding of REDACTORS[0].redactor.find(text)) types.add(finding.type);
     }
     if (process.env.FUZZ_STATS) console.log(counts);
-    for (const [name, hits] of Object.entries(counts)) expect(hits, name).toBeGreaterThan(name.startsWith('wrapped') || name.startsWith('spaced') || name.startsWith('obfuscated') ? 10 : 25);
+    for (const [name, hits] of Object.entries(counts)) expect(hits, name).toBeGreaterThan(name.startsWith('wrapped') || name.startsWith('spaced') || name.startsWith('obfuscated') ? 4 : 12);
     const optIn: Record<string, number> = {};
     for (const detector of OPT_IN) {
       const texts = fc.sample(mutantAbout(detector, 3), params(200)).map((m) => m.text);
       optIn[detector.name] = texts.filter((text) => findAll(detector, text).length > 0).length;
     }
     if (process.env.FUZZ_STATS) console.log(optIn);
-    for (const [name, hits] of Object.entries(optIn)) expect(hits, name).toBeGreaterThan(5);
-    const types = new Set(fc.sample(mutant(), params(400)).flatMap((m) => REDACTORS[0].redactor.redact(m.text).findings.map((finding) => finding.type)));
-    expect(types.size).toBeGreaterThanOrEqual(9);
+    for (const [name, hits] of Object.entries(optIn)) expect(hits, name).toBeGreaterThan(3);
+    expect([...types].sort()).toEqual([...new Set(DETECTORS.map((detector) => detector.type))].sort());
   });
 
   for (const { name, redactor } of REDACTORS) {
@@ -519,7 +530,7 @@ describe('fuzz: mutated fixtures', () => {
     );
   });
 
-  it('streams exactly with values of the messages denied and allowed, and a minimum score', () => {
+  it('streams exactly with values of the messages denied and allowed, a minimum score, and values included', () => {
     fc.assert(
       fc.property(
         fc.oneof({ weight: 3, arbitrary: mutant() }, { weight: 1, arbitrary: transcript }).chain((m) => fc.tuple(fc.constant(m), chunkingOf(m))),
@@ -536,7 +547,7 @@ describe('fuzz: mutated fixtures', () => {
             if (value.length === 0) continue;
             (kind === 3 ? allow : deny).push(value);
           }
-          const redactor = createRedactor({ deny, allow, minScore });
+          const redactor = createRedactor({ deny, allow, minScore, includeValues: minScore > 0 });
           expectStreamEquivalent(redactor, m.text, chunks);
           expectStreamEquivalent(redactor, m.text, [...m.text]);
         },
@@ -547,7 +558,7 @@ describe('fuzz: mutated fixtures', () => {
 
   it('streams exactly when cut in two at every point (what a stream has released at any prefix is final)', () => {
     fc.assert(
-      fc.property(mutant(4), fc.nat(REDACTORS.length - 1), (m, which) => {
+      fc.property(fc.oneof({ weight: 3, arbitrary: mutant(4) }, { weight: 1, arbitrary: transcript }), fc.nat(REDACTORS.length - 1), (m, which) => {
         const { redactor } = REDACTORS[which];
         for (let at = 1; at < m.text.length; at++) expectStreamEquivalent(redactor, m.text, [m.text.slice(0, at), m.text.slice(at)]);
       }),
