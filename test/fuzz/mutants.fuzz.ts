@@ -589,10 +589,12 @@ describe('fuzz: mutated fixtures', () => {
   }
 
   it('every detector finds from any offset exactly what a scan from 0 reports there', () => {
+    // Mutants about one detector at a time, so that rare values (dates of birth, secrets) come up.
+    const all = [...DETECTORS, ...OPT_IN];
     fc.assert(
-      fc.property(mutant(6), fc.array(fc.nat(), { maxLength: 4 }), (m, seeds) => {
+      fc.property(fc.nat(all.length - 1).chain((which) => mutantAbout(all[which], 6)), fc.array(fc.nat(), { maxLength: 4 }), (m, seeds) => {
         const around = edges(m, seeds);
-        for (const detector of [...DETECTORS, ...OPT_IN]) {
+        for (const detector of all) {
           const whole = findAll(detector, m.text);
           const offsets = new Set(around);
           for (const finding of whole) for (const at of [finding.start - 1, finding.start, finding.start + 1, finding.end]) offsets.add(at);
