@@ -73,10 +73,13 @@ const ENTRIES = {
 /** Ceilings in min+gzip bytes. */
 const CEILING = {
   email: 1_400,
-  redact: 131_000,
-  coreEmail: 7_700,
+  // 130 830 / 7 456 / 7 598 at 36047bf; fuzz round 8's fixes (ca1625d..6af0e6f: failing closed on
+  // a pending that answers no index, the deny-list's own cut, the context rules) added about 260
+  // bytes to the core, and linear overlap resolution for chains of findings (434a67d) 330.
+  redact: 132_000,
+  coreEmail: 8_000,
   web: 400,
-  webCoreEmail: 7_800,
+  webCoreEmail: 8_150,
 };
 
 /**

@@ -188,13 +188,13 @@ class IncrementalRedaction implements RedactionStream {
     return output;
   }
 
-  /** Emits `buffer[heldFrom, until)` redacted, keeping `lookbehind` code units as context. */
+  /** Emits `buffer[heldFrom, until)` redacted, keeping the context detectors read before `until`. */
   private release(until: number): string {
     const { pipeline, buffer, heldFrom, base } = this;
     const plain = this.lastWide < 0;
     let output: string;
     let found: Finding[];
-    let context: number;
+    let keepFrom: number;
     try {
       found = pipeline.detect(buffer, heldFrom, until, plain);
       // Defence in depth: a detector that broke its `pending` promise would let a finding cross
@@ -207,7 +207,7 @@ class IncrementalRedaction implements RedactionStream {
       }
       // The context this text needs, read before any operator runs: an operator that runs the
       // same redactor again (a logging hook) changes what the pipeline reports for its own text.
-      context = pipeline.lookbehind;
+      keepFrom = pipeline.contextStart(buffer, until);
       output = found.length === 0 ? buffer.slice(heldFrom, until) : pipeline.render(buffer, found, heldFrom, until, base);
     } catch (error) {
       return this.fail(error);
@@ -219,7 +219,6 @@ class IncrementalRedaction implements RedactionStream {
         released.push(pipeline.includeValues ? { ...shifted, value: buffer.slice(finding.start, finding.end) } : shifted);
       }
     }
-    const keepFrom = until - context;
     if (keepFrom > 0) {
       this.buffer = buffer.slice(keepFrom);
       this.base = base + keepFrom;

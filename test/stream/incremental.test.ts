@@ -345,6 +345,33 @@ describe('createRedactionStream memory and time', () => {
     }
   });
 
+  it('keeps the context detectors read counted in the view, not ten times more, over normalised text', () => {
+    // A detector reading 20 units before `from`; a long Japanese stream with full-width
+    // punctuation and digits (one view unit per code unit). The context kept used to be the
+    // bound for any view, expandedLookbehind(20) = 212 units, re-read at every check.
+    const froms: number[] = [];
+    const reader: Detector = {
+      name: 'reader',
+      type: 'READER',
+      maxLength: 1,
+      lookbehind: 20,
+      find() {},
+      pending(text, from) {
+        froms.push(from);
+        return text.length;
+      },
+    };
+    const stream = createRedactor({ detectors: [reader] }).stream();
+    const text = '明日の会議は１０時からです。よろしくお願いします！'.repeat(40);
+    let output = '';
+    for (let index = 0; index < text.length; index += 16) output += stream.push(text.slice(index, index + 16));
+    expect(output + stream.end()).toBe(text);
+    const later = froms.slice(froms.length >> 1);
+    // The 20 units it reads, and at most the 12-unit run window more.
+    expect(Math.min(...later)).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...later)).toBeLessThanOrEqual(20 + 12);
+  });
+
   it('holds an endless chain of overlapping findings up to maxInputLength, then fails closed (README "Bounded")', () => {
     // Address, phone number '62704 12 12', next address, ...: no cut is decided inside the chain.
     const stream = createRedactor({ maxInputLength: 5000 }).stream();
