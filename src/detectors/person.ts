@@ -158,6 +158,8 @@ export function person(options: PersonOptions = {}): Detector {
       // "Анна van ", "Анн", "Анна v", the start of a particle) is still open to a Latin token:
       // hold it.
       let last = end;
+      // A joiner at the very end ("Ελένη-") may still join a Latin token ("Ελένη-Grace"): step over it.
+      if (last - 1 > floor && isJoiner(text.charCodeAt(last - 1)) && isLetterAt(text, last - 2)) last--;
       while (last > floor && end - last <= MAX_TOKEN && isLetterOrJoiner(text, last - 1)) last--;
       const joinAt = last < end && (isLowerAscii(text.charCodeAt(last)) || analyser.isTokenStart(text, last)) ? last : end;
       const start = analyser.runStart(text, joinAt, Math.max(0, floor - WALK_BACK));
@@ -608,6 +610,8 @@ function isLetterAt(text: string, index: number): boolean {
   LETTER.lastIndex = index;
   return LETTER.test(text);
 }
+
+const isJoiner = (code: number): boolean => code === HYPHEN || code === APOSTROPHE || code === RIGHT_QUOTE;
 
 function isLetterOrJoiner(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
