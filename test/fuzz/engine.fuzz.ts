@@ -29,6 +29,7 @@ import {
 } from '../../src/index.js';
 import { hasNormalizable } from '../../src/normalize.js';
 import { expectLabelledSpans, expectSecondPassNearLabels } from '../helpers/labels.js';
+import { DIGIT_FORMS } from '../helpers/lookalikes.js';
 import { cut, expectStreamEquivalent, restoreThrough, streamThrough } from '../helpers/stream.js';
 import { plantedValue } from '../helpers/values.js';
 
@@ -126,16 +127,6 @@ const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u00ad', '\u200e', '\u200f', 
 const MAX_RUN = 4;
 const invisibleRun = fc.array(pick(INVISIBLES), { minLength: 1, maxLength: MAX_RUN }).map((run) => run.join(''));
 
-/** Look-alike forms of an ASCII digit d: full-width, Arabic-Indic, Extended Arabic-Indic, Devanagari, Thai, Mathematical bold and monospace (astral). */
-const DIGIT_FORMS: ((d: number) => string)[] = [
-  (d) => String.fromCharCode(0xff10 + d),
-  (d) => String.fromCharCode(0x660 + d),
-  (d) => String.fromCharCode(0x6f0 + d),
-  (d) => String.fromCharCode(0x966 + d),
-  (d) => String.fromCharCode(0xe50 + d),
-  (d) => String.fromCodePoint(0x1d7ce + d),
-  (d) => String.fromCodePoint(0x1d7f6 + d),
-];
 const DASH_FORMS = ['\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\ufe63', '\uff0d'];
 
 /** A look-alike of one ASCII character that the view folds back to it, or the character itself. */

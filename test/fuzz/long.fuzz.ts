@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedactor, createScan, createTokenizer, createVault, defaultDetectors, label, mask, type Detector, type Finding, type Redactor } from '../../src/index.js';
-import { restoreThrough } from '../helpers/stream.js';
+// Long stretches come from one seed (mulberry32), not from thousands of shrinkable picks.
+import { createRandom } from '../../bench/fixtures.js';
+import { DIGIT_FORMS } from '../helpers/lookalikes.js';
+import { cut, restoreThrough } from '../helpers/stream.js';
 import { expandedLookbehind, hasNormalizable } from '../../src/normalize.js';
 import { cardValue, emailValue, ibanValue, ipv4Value, ipv6Value, phoneValue, plantedValue, ssnValue } from '../helpers/values.js';
 
@@ -28,17 +31,6 @@ const params = (numRuns: number) => ({ ...SEED_OPTION, numRuns: Math.max(1, Math
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
 
-/** A small deterministic generator (mulberry32), so that a long stretch costs one seed, not thousands of shrinkable picks. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary. Prose words no default detector reads as a cue, so a clean stretch is clean.
@@ -63,12 +55,10 @@ const CONTEXT = [
 const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u00ad', '\u200e', '\u2060', '\ufeff', '\ufe0f', '\u202e', '\udb40\udc20', '\ud834\udd73'];
 /** Non-ASCII characters a stretch may hold far before a value: some change the view (invisible, look-alike digit, full-width), some only set `lastWide`. */
 const FAR_CHARS = ['é', 'ß', '😀', '𝒜', '日本', '’', '\u00a0', '\u200b', '\u00ad', '\ufeff', '\u202e', '４', '٣', '𝟒', '＠', '．', '\u2011', '\udb40\udc20', '\u200b'.repeat(5), '\u00ad\u00ad\u00ad\u00ad'];
-/** Look-alike forms of the digit d that the view folds: full-width, Arabic-Indic, Devanagari, mathematical bold (astral). */
-const DIGIT_FORMS: ((d: number) => string)[] = [(d) => String.fromCharCode(0xff10 + d), (d) => String.fromCharCode(0x660 + d), (d) => String.fromCharCode(0x966 + d), (d) => String.fromCodePoint(0x1d7ce + d)];
 
 /** Clean prose of about `length` code units from `seed`: words and punctuation only. */
 function prose(seed: number, length: number): string {
-  const next = random(seed);
+  const next = createRandom(seed);
   let text = '';
   while (text.length < length) text += PROSE[Math.floor(next() * PROSE.length)] + PROSE_PUNCT[Math.floor(next() * PROSE_PUNCT.length)];
   return text;
@@ -76,7 +66,7 @@ function prose(seed: number, length: number): string {
 
 /** Log lines of about `length` code units joined by `newline`. */
 function logLines(seed: number, length: number, newline: string): string {
-  const next = random(seed);
+  const next = createRandom(seed);
   let text = '';
   while (text.length < length) text += LOG_HEADS[Math.floor(next() * LOG_HEADS.length)] + prose(Math.floor(next() * 2 ** 31), 20 + Math.floor(next() * 100)).trimEnd() + newline;
   return text;
@@ -92,7 +82,7 @@ const RUN_KINDS = [
   '\u200b', '\u00ad', '\u200b1', '1\u00ad', '٣', '𝟒', '４', '＠', '\u2011', '😀', '\udc00', 'é', '\r\n', '\n', ' ',
 ] as const;
 function run(kind: (typeof RUN_KINDS)[number], seed: number, length: number): string {
-  const next = random(seed);
+  const next = createRandom(seed);
   const alphabet = kind === 'base64' ? 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/' : kind === 'hex' ? '0123456789abcdef' : kind === 'digits' ? '0123456789' : undefined;
   if (alphabet === undefined) return kind.repeat(Math.ceil(length / kind.length)).slice(0, length);
   let text = '';
@@ -321,15 +311,7 @@ function chunksOf({ text, values }: LongText, plan: ChunkPlan): string[] {
   const pairs: number[] = [];
   for (let index = 1; index < text.length; index++) if (isHigh(text.charCodeAt(index - 1)) && isLow(text.charCodeAt(index))) pairs.push(index);
   for (const which of plan.insidePairs) if (pairs.length > 0) points.add(pairs[which % pairs.length]);
-  const sorted = [...points].filter((point) => point > 0 && point < text.length).sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let last = 0;
-  for (const point of sorted) {
-    chunks.push(text.slice(last, point));
-    last = point;
-  }
-  chunks.push(text.slice(last));
-  return chunks;
+  return cut(text, [...points]);
 }
 
 // ---------------------------------------------------------------------------------------------

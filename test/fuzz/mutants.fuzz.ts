@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRedactor, createScan, defaultDetectors, detectors, mask, type Detector, type Finding, type Redactor } from '../../src/index.js';
 import { loadFixtures } from '../fixtures/load.js';
 import { expectLabelledSpans, expectSecondPassNearLabels } from '../helpers/labels.js';
+import { DIGIT_FORMS } from '../helpers/lookalikes.js';
 import { cut, expectStreamEquivalent } from '../helpers/stream.js';
 import { plantedValue } from '../helpers/values.js';
 
@@ -112,16 +113,6 @@ const INSERTS = [...'aZx0159 .-,:;/@#+()_\'"!?=&%$*', 'é', 'ß', '€', '’', 
 const SPACE_FORMS = ['\n', '\u00a0', '\t', '  ', '', '\r\n', '\u2028', '\u3000', '\u2009', ' \n', '\n\n', '\r'];
 /** Default_Ignorable_Code_Point characters the normalised view deletes (see src/normalize.ts). */
 const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u00ad', '\u200e', '\u200f', '\u202a', '\u202c', '\u202e', '\u2060', '\u2063', '\ufeff', '\ufe0f', '\u034f', '\u061c', '\udb40\udc20'];
-/** Look-alike forms of digit d: full-width, Arabic-Indic, Extended Arabic-Indic, Devanagari, Thai, Mathematical bold and monospace (astral). */
-const DIGIT_FORMS: ((d: number) => string)[] = [
-  (d) => String.fromCharCode(0xff10 + d),
-  (d) => String.fromCharCode(0x660 + d),
-  (d) => String.fromCharCode(0x6f0 + d),
-  (d) => String.fromCharCode(0x966 + d),
-  (d) => String.fromCharCode(0xe50 + d),
-  (d) => String.fromCodePoint(0x1d7ce + d),
-  (d) => String.fromCodePoint(0x1d7f6 + d),
-];
 /** Astral characters (and, rarely, half of one: a lone surrogate is input too). */
 const ASTRAL = ['😀', '👩‍💻', '𝒜', '🇩🇪', '\ud835\udfce', '𐀀', '😀😀', '\ud83d', '\ude00'];
 /** Combining marks: acute, diaeresis, cedilla, enclosing keycap, Devanagari virama. */
