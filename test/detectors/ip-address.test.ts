@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { email } from '../../src/detectors/email.js';
 import { ipAddress } from '../../src/detectors/ip-address.js';
 import { createRedactor } from '../../src/redactor.js';
-import { checkAllChunkings, chunked, cut, expectStreamEquivalent } from '../helpers/stream.js';
+import { checkAllChunkings, chunked, cut, expectStreamEquivalent, streamHolding } from '../helpers/stream.js';
 import { unmark } from '../helpers/marked.js';
 import { expectPendingContract } from '../helpers/pending.js';
 
@@ -111,15 +111,9 @@ describe('ipAddress', () => {
     expect(spans('fe80::1%eth0 fe80::1%eth0-fe80::1')).toEqual([[0, 12], [13, 30]]);
     expect(spans('50%-fe80::1 and 1.2.3.4%-fe80::1')).toEqual([[4, 11], [16, 23], [25, 32]]);
     const chain = 'fe80::1%eth0-'.repeat(800);
-    const stream = only.stream();
-    let held = 0;
-    let output = '';
-    for (let index = 0; index < chain.length; index += 16) {
-      output += stream.push(chain.slice(index, index + 16));
-      held = Math.max(held, stream.pending);
-    }
-    expect(output + stream.end()).toBe(only.redact(chain).text);
-    expect(held).toBeLessThan(64);
+    const streamed = streamHolding(only, chain, 16);
+    expect(streamed.text).toBe(only.redact(chain).text);
+    expect(streamed.maxHeld).toBeLessThan(64);
     const text = 'ip fe80::1%eth0-fe80::1%eth0-fe80::1%eth0-fe8';
     expectPendingContract(ipAddress(), text);
     checkAllChunkings(only, text, 20);

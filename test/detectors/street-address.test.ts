@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor, createScan, type Detector, email, type Finding, streetAddress } from '../../src/index.js';
 import { loadFixtures } from '../fixtures/load.js';
-import { checkAllChunkings, cut, expectStreamEquivalent } from '../helpers/stream.js';
+import { checkAllChunkings, cut, expectStreamEquivalent, streamHolding } from '../helpers/stream.js';
 
 const redactor = createRedactor({ detectors: [streetAddress()] });
 const withEmail = createRedactor({ detectors: [email(), streetAddress()] });
@@ -109,15 +109,9 @@ describe('streetAddress', () => {
     expect(spans('586 W 207 St and 14952 121a Ave')).toEqual(['586 W 207 St', '14952 121a Ave']);
     for (const unit of ['1 Avenue ', '0x\nAvenue\n']) {
       const text = unit.repeat(Math.ceil(6000 / unit.length));
-      const stream = redactor.stream();
-      let held = 0;
-      let output = '';
-      for (let index = 0; index < text.length; index += 16) {
-        output += stream.push(text.slice(index, index + 16));
-        held = Math.max(held, stream.pending);
-      }
-      expect(output + stream.end()).toBe(redactor.redact(text).text);
-      expect(held).toBeLessThan(64);
+      const streamed = streamHolding(redactor, text, 16);
+      expect(streamed.text).toBe(redactor.redact(text).text);
+      expect(streamed.maxHeld).toBeLessThan(64);
     }
     checkAllChunkings(redactor, 'at 10 Avenue 10 Avenue 10 Avenue, Springfield, IL 62704', 20);
   });
@@ -134,15 +128,9 @@ describe('streetAddress', () => {
     expect(spans('my address is Flat 5, 38 Queens Road, Brighton BN1 3XA')).toEqual(['Flat 5, 38 Queens Road, Brighton BN1 3XA']);
     for (const unit of ['12 Main Street Apt 4 ', '12 Main St, Apt 4, ']) {
       const text = unit.repeat(300);
-      const stream = redactor.stream();
-      let held = 0;
-      let output = '';
-      for (let index = 0; index < text.length; index += 16) {
-        output += stream.push(text.slice(index, index + 16));
-        held = Math.max(held, stream.pending);
-      }
-      expect(output + stream.end()).toBe(redactor.redact(text).text);
-      expect(held).toBeLessThan(64);
+      const streamed = streamHolding(redactor, text, 16);
+      expect(streamed.text).toBe(redactor.redact(text).text);
+      expect(streamed.maxHeld).toBeLessThan(64);
     }
     checkAllChunkings(redactor, 'at 12 Main Street Apt 4, 15 Oak Ave Apt 2, 9 Elm Road', 20);
   });

@@ -25,6 +25,21 @@ export function streamThrough(redactor: Redactor, chunks: readonly string[]) {
 }
 
 /**
+ * Streams `text` through a fresh stream of `redactor` in `size`-unit chunks; returns the output
+ * and the most code units the stream held after any push (`stream.pending`).
+ */
+export function streamHolding(redactor: Redactor, text: string, size: number): { text: string; maxHeld: number } {
+  const stream = redactor.stream();
+  let output = '';
+  let maxHeld = 0;
+  for (let index = 0; index < text.length; index += size) {
+    output += stream.push(text.slice(index, index + size));
+    maxHeld = Math.max(maxHeld, stream.pending);
+  }
+  return { text: output + stream.end(), maxHeld };
+}
+
+/**
  * Asserts that streaming `text` in `chunks` gives the one-shot output and findings,
  * printing the chunking on failure.
  */
