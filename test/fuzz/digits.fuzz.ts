@@ -19,6 +19,7 @@ import {
 import { expectLabelledSpans } from '../helpers/labels.js';
 import { cut, expectStreamEquivalent } from '../helpers/stream.js';
 import { cardValue, ibanValue, ipv4Value, ipv6Value, phoneValue, ssnValue } from '../helpers/values.js';
+import { params, RUNS } from '../helpers/fuzz-runs.js';
 
 /**
  * Fuzzing the digit detectors (credit-card, iban, us-ssn, phone, ip-address and their spaced and
@@ -28,9 +29,6 @@ import { cardValue, ibanValue, ipv4Value, ipv6Value, phoneValue, ssnValue } from
  * runs per property (default 2000); FC_SEED fixes the seed (the fuzz config loads no setup file,
  * so every run explores a new seed unless one is given).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = process.env.FC_SEED === undefined || process.env.FC_SEED === '' || process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED);
-const params = (numRuns: number): fc.Parameters<unknown> => (SEED === undefined ? { numRuns } : { numRuns, seed: SEED });
 
 /** Fixed fragments: valid values, near misses and the hard negatives around them. */
 const FIXED = [

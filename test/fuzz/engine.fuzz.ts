@@ -32,6 +32,7 @@ import { expectLabelledSpans, expectSecondPassNearLabels } from '../helpers/labe
 import { DIGIT_FORMS } from '../helpers/lookalikes.js';
 import { cut, expectStreamEquivalent, restoreThrough, streamThrough } from '../helpers/stream.js';
 import { plantedValue } from '../helpers/values.js';
+import { params, RUNS } from '../helpers/fuzz-runs.js';
 
 /**
  * Fuzzing everything around the detectors, with the full default set: normalisation (invisible
@@ -46,10 +47,6 @@ import { plantedValue } from '../helpers/values.js';
  * run a fraction of it); FC_SEED a fixed seed (the fuzz config loads no setup file, so without
  * it every run explores a new seed, printed on failure).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = process.env.FC_SEED;
-const SEED_OPTION: { seed?: number } = SEED === undefined || SEED === '' || SEED === 'random' ? {} : { seed: Number(SEED) };
-const params = (numRuns: number) => ({ ...SEED_OPTION, numRuns: Math.max(1, Math.ceil(numRuns)) });
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
 

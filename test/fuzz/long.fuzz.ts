@@ -7,6 +7,7 @@ import { DIGIT_FORMS } from '../helpers/lookalikes.js';
 import { cut, restoreThrough } from '../helpers/stream.js';
 import { expandedLookbehind, hasNormalizable } from '../../src/normalize.js';
 import { cardValue, emailValue, ibanValue, ipv4Value, ipv6Value, phoneValue, plantedValue, ssnValue } from '../helpers/values.js';
+import { params, RUNS } from '../helpers/fuzz-runs.js';
 
 /**
  * Fuzzing LONG streams (300 to 30,000 code units): the engine's state only changes there. After
@@ -24,10 +25,6 @@ import { cardValue, emailValue, ibanValue, ipv4Value, ipv6Value, phoneValue, pla
  * of it); FC_SEED a fixed seed (the fuzz config loads no setup file, so without it every run
  * explores a new seed, printed on failure). FUZZ_STATS=1 prints the figures measured.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = process.env.FC_SEED;
-const SEED_OPTION: { seed?: number } = SEED === undefined || SEED === '' || SEED === 'random' ? {} : { seed: Number(SEED) };
-const params = (numRuns: number) => ({ ...SEED_OPTION, numRuns: Math.max(1, Math.ceil(numRuns)) });
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
 

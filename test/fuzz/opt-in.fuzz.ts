@@ -56,6 +56,7 @@ import { validSin } from '../../src/detectors/ca-sin.js';
 import { validTfn } from '../../src/detectors/au-tfn.js';
 import { expectLabelledSpans, expectSecondPassNearLabels } from '../helpers/labels.js';
 import { cut, expectStreamEquivalent } from '../helpers/stream.js';
+import { params, RUNS } from '../helpers/fuzz-runs.js';
 
 /**
  * Fuzzing the opt-in detectors (PERSON, the national and bank identifiers, MAC addresses, crypto
@@ -73,10 +74,6 @@ import { cut, expectStreamEquivalent } from '../helpers/stream.js';
  * FUZZ_RUNS sets the runs per property (default 2000); FC_SEED a fixed seed (the fuzz config
  * loads no setup file, so without it every run explores a new seed, printed on failure).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = process.env.FC_SEED;
-const SEED_OPTION: { seed?: number } = SEED === undefined || SEED === '' || SEED === 'random' ? {} : { seed: Number(SEED) };
-const params = (numRuns: number) => ({ ...SEED_OPTION, numRuns });
 /** Parts (values and filler) of the texts the all-detector properties draw; FUZZ_PARTS to raise. */
 const PARTS = Number(process.env.FUZZ_PARTS ?? 12);
 /** Context words that overlap ("tax id" + "idnr"): src/internal/layout.ts once missed the second from 0. */

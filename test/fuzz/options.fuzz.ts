@@ -21,6 +21,7 @@ import { createPipeline } from '../../src/pipeline.js';
 import { expectPendingContract } from '../helpers/pending.js';
 import { cut } from '../helpers/stream.js';
 import { plantedValue } from '../helpers/values.js';
+import { params, RUNS } from '../helpers/fuzz-runs.js';
 
 /**
  * Fuzzing the options of `createRedactor` under streaming, which the other fuzz files leave at
@@ -39,10 +40,6 @@ import { plantedValue } from '../helpers/values.js';
  * FUZZ_RUNS sets the runs per property (default 2000); FC_SEED a fixed seed (the fuzz config
  * loads no setup file, so without it every run explores a new seed, printed on failure).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = process.env.FC_SEED;
-const SEED_OPTION: { seed?: number } = SEED === undefined || SEED === '' || SEED === 'random' ? {} : { seed: Number(SEED) };
-const params = (numRuns: number) => ({ ...SEED_OPTION, numRuns: Math.max(1, Math.ceil(numRuns)) });
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
 

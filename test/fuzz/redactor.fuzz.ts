@@ -21,8 +21,8 @@ import {
 } from '../../src/index.js';
 import { cut, streamThrough } from '../helpers/stream.js';
 import { plantedValue } from '../helpers/values.js';
+import { RUNS } from '../helpers/fuzz-runs.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
 /** Text a chat message or log line may hold: any Unicode, plus the characters detectors and the normaliser start from. */
 const noise = fc.oneof(

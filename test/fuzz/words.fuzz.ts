@@ -38,6 +38,7 @@ import {
 import { STREET_SUFFIX_ROWS } from '../../src/data/street-suffixes.js';
 import { expectLabelledSpans, expectSecondPassNearLabels } from '../helpers/labels.js';
 import { cut, expectStreamEquivalent } from '../helpers/stream.js';
+import { params, RUNS } from '../helpers/fuzz-runs.js';
 
 /**
  * Fuzzing the word-driven detectors (HEALTH, STREET_ADDRESS, DATE_OF_BIRTH, SECRET, URL, EMAIL
@@ -50,10 +51,6 @@ import { cut, expectStreamEquivalent } from '../helpers/stream.js';
  * FUZZ_RUNS sets the runs per property (default 2000); FC_SEED a fixed seed (the fuzz config
  * loads no setup file, so without it every run explores a new seed, printed on failure).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = process.env.FC_SEED;
-const SEED_OPTION: { seed?: number } = SEED === undefined || SEED === '' || SEED === 'random' ? {} : { seed: Number(SEED) };
-const params = (numRuns: number) => ({ ...SEED_OPTION, numRuns });
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
 /** Space- and '|'-separated table words, '_' standing for a space ("new_york"). */
