@@ -1,9 +1,8 @@
 import { PiiveilError } from './errors.js';
 import { expandedLookbehind, hasNormalizable, normalizeText, type NormalizedText } from './normalize.js';
 import { label } from './operators/label.js';
-import { resolveOverlaps } from './resolve.js';
+import { releasableCut, resolveOverlaps } from './resolve.js';
 import { createScan, type Scan, type WideProbe } from './scanner/scan.js';
-import { cutOutside } from './internal/uncross.js';
 import type { Detector, EntityType, Finding, Operator, OperatorFunction, RedactorOptions } from './types.js';
 
 /**
@@ -114,6 +113,17 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     return raw;
   };
 
+  /** The raw findings overlap resolution compares: from `from` on, over `minScore`, not allowed. */
+  const competing = (text: string, raw: readonly Finding[], from: number): Finding[] => {
+    const kept: Finding[] = [];
+    for (const finding of raw) {
+      if (finding.start < from || finding.score < minScore) continue;
+      if (allow.size > 0 && allow.has(text.slice(finding.start, finding.end))) continue;
+      kept.push(finding);
+    }
+    return kept;
+  };
+
   /**
    * Lengths in the view of the findings mapped back from one: overlaps are resolved on them, so
    * that invisible characters inside a span neither make it win nor lose ('1\u200b234  200.100.10.100'
@@ -174,13 +184,11 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       memoText = undefined;
       memoRaw = NO_RAW;
       if (raw.length === 0) return raw;
-      const kept: Finding[] = [];
-      for (const finding of raw) {
-        if (finding.start < from || finding.start >= until || finding.score < minScore) continue;
-        if (allow.size > 0 && allow.has(text.slice(finding.start, finding.end))) continue;
-        kept.push(finding);
-      }
-      return resolveOverlaps(kept, rank, lengthOf);
+      // Findings starting at or after `until` still take part: a finding before the cut may have
+      // lost to one of them (releasableCut lets a cut fall inside such a loser).
+      const winners = resolveOverlaps(competing(text, raw, from), rank, lengthOf);
+      if (winners.length > 0 && winners[winners.length - 1].start >= until) return winners.filter((finding) => finding.start < until);
+      return winners;
     },
     pending(text, from, plain = false) {
       if (text.length - from > maxInputLength) throw tooLarge(text.length - from, maxInputLength);
@@ -211,14 +219,15 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       if (earliest <= from) return from;
       // Each detector promises only that its own findings do not cross its own pending index;
       // the earliest one can still fall inside a finding another detector has decided (an
-      // email held from a '#' right after a phone number). Findings starting before the cut are
-      // all decided, so move the cut back to the start of any that crosses it, until none does.
-      // The raw findings are kept for the `detect` of the release that follows: no second scan.
+      // email held from a '#' right after a phone number), and a finding reaching past it may
+      // still lose to one that text to come adds. Move the cut back to where every outcome
+      // before it is decided (releasableCut). The raw findings are kept for the `detect` of the
+      // release that follows: no second scan.
       const raw = findRaw(text, from, plain);
       memoText = text;
       memoFrom = from;
       memoRaw = raw;
-      return Math.max(from, cutOutside(raw, earliest));
+      return raw.length === 0 ? earliest : Math.max(from, releasableCut(competing(text, raw, from), earliest, rank, lengthOf));
     },
     render(text, findings, from, to, offset = 0) {
       if (findings.length === 0) return from === 0 && to === text.length ? text : text.slice(from, to);

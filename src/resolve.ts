@@ -7,8 +7,9 @@ import type { Finding } from './types.js';
  * winner is the higher score, then the longer span (as `lengthOf` measures it), then the
  * detector listed first, then the earlier start; every finding overlapping a winner is dropped
  * and the rest compete again.
- * The rule only compares findings of one cluster, so a cut between clusters (what the streaming
- * engine makes) never changes the outcome.
+ * The rule only compares findings of one cluster, so a cut between clusters never changes the
+ * outcome; the streaming engine also cuts inside a cluster where `releasableCut` shows that
+ * the outcome before the cut is decided.
  *
  * @param findings any order; not modified
  * @param rank detector name → position in the detector list (lower wins ties)
@@ -41,15 +42,14 @@ export function resolveOverlaps(findings: readonly Finding[], rank: ReadonlyMap<
 
 const spanLength = (finding: Finding): number => finding.end - finding.start;
 
-function pickWinners(cluster: Finding[], rank: ReadonlyMap<string, number>, lengthOf: (finding: Finding) => number, result: Finding[]): void {
+/** The rule's order: the finding that wins an overlap first. */
+function preference(rank: ReadonlyMap<string, number>, lengthOf: (finding: Finding) => number): (a: Finding, b: Finding) => number {
   const order = (finding: Finding): number => rank.get(finding.detector) ?? Number.MAX_SAFE_INTEGER;
-  cluster.sort(
-    (a, b) =>
-      b.score - a.score ||
-      lengthOf(b) - lengthOf(a) ||
-      order(a) - order(b) ||
-      a.start - b.start,
-  );
+  return (a, b) => b.score - a.score || lengthOf(b) - lengthOf(a) || order(a) - order(b) || a.start - b.start;
+}
+
+function pickWinners(cluster: Finding[], rank: ReadonlyMap<string, number>, lengthOf: (finding: Finding) => number, result: Finding[]): void {
+  cluster.sort(preference(rank, lengthOf));
   const kept: Finding[] = [];
   if (cluster.length > LARGE_CLUSTER) keepDisjoint(cluster, kept);
   else {
@@ -59,6 +59,111 @@ function pickWinners(cluster: Finding[], rank: ReadonlyMap<string, number>, leng
   }
   kept.sort((a, b) => a.start - b.start);
   for (const winner of kept) result.push(winner);
+}
+
+/**
+ * How far a stream may release its held text: the largest index at or before `cut` such that
+ * every finding starting before it has the outcome it has in the whole text, and no winner
+ * crosses it.
+ *
+ * `cut` is the earliest index some detector has not decided: text appended later may add, drop
+ * or stretch findings that reach past it, and only those. Such a finding is "open". A finding's
+ * outcome depends only on the findings that overlap it and rank at least as high (it loses to
+ * one of them that wins), so openness spreads from each open finding down the ranking through
+ * overlaps, and stops where the ranking goes up: a finding that overlaps an open one and ranks
+ * higher wins or loses whatever that one becomes. The text before the first open finding is
+ * decided, except that a winner may straddle it; the cut then moves to that winner's start.
+ *
+ * Why not cut before every finding crossing `cut`, then before every finding crossing that one:
+ * findings of different detectors can overlap one after another without end
+ * (`'12 Main Street, Springfield, IL 62704 12 '` repeated: an address, a phone number
+ * `62704 12 12` overlapping it and the next address), and a stream held all of it, up to
+ * `maxInputLength`. Here the address ranks higher, so the phone numbers lose whatever follows,
+ * and the stream holds the last address or two.
+ *
+ * @param findings the findings the release will resolve (after `minScore` and `allow`), any order
+ * @param rank, lengthOf as for `resolveOverlaps`
+ */
+export function releasableCut(findings: readonly Finding[], cut: number, rank: ReadonlyMap<string, number>, lengthOf: (finding: Finding) => number = spanLength): number {
+  // Most calls: nothing crosses the cut, found in one pass without sorting. Then no finding
+  // starting before it overlaps one that reaches past it.
+  let crossed = false;
+  for (let index = 0; index < findings.length && !crossed; index++) crossed = findings[index].start < cut && findings[index].end > cut;
+  if (!crossed) return cut;
+  const ranked = findings.slice().sort(preference(rank, lengthOf));
+  const open = new Coverage(ranked);
+  const won = new Coverage(ranked);
+  const decidedWinners: Finding[] = [];
+  let firstOpen = cut;
+  for (const finding of ranked) {
+    const wins = !won.overlaps(finding.start, finding.end);
+    if (wins) won.add(finding.start, finding.end);
+    if (finding.end > cut || open.overlaps(finding.start, finding.end)) {
+      open.add(finding.start, finding.end);
+      if (finding.start < firstOpen) firstOpen = finding.start;
+    } else if (wins) decidedWinners.push(finding);
+  }
+  // Winners are disjoint: at most one straddles the cut, and none straddles its start.
+  for (const winner of decidedWinners) if (winner.start < firstOpen && winner.end > firstOpen) return winner.start;
+  return firstOpen;
+}
+
+/**
+ * Spans added one by one, and whether any of them overlaps a given span, in O(log n) a step: a
+ * segment tree over the elementary intervals between the spans' distinct boundaries, where
+ * `add` covers a range and `overlaps` asks whether any unit of a range is covered. (Spans added
+ * may overlap one another, unlike `keepDisjoint`'s.) `releasableCut` on a chain of 2 000 / 20 000 /
+ * 200 000 findings: 3.2 / 32 / 376 ms (under tsx, 2026-11-23).
+ */
+class Coverage {
+  private readonly bounds: Float64Array;
+  /** Per node: its whole range is covered / some unit of it is. */
+  private readonly full: Uint8Array;
+  private readonly some: Uint8Array;
+  private readonly size: number;
+
+  constructor(spans: readonly Finding[]) {
+    const all = new Float64Array(spans.length * 2);
+    spans.forEach((span, index) => {
+      all[2 * index] = span.start;
+      all[2 * index + 1] = span.end;
+    });
+    all.sort();
+    let count = 0;
+    for (let index = 0; index < all.length; index++) if (index === 0 || all[index] !== all[index - 1]) all[count++] = all[index];
+    this.bounds = all.subarray(0, count);
+    this.size = Math.max(1, count - 1);
+    this.full = new Uint8Array(4 * this.size);
+    this.some = new Uint8Array(4 * this.size);
+  }
+
+  add(start: number, end: number): void {
+    this.mark(1, 0, this.size, lowerBound(this.bounds, start), lowerBound(this.bounds, end));
+  }
+
+  overlaps(start: number, end: number): boolean {
+    return this.any(1, 0, this.size, lowerBound(this.bounds, start), lowerBound(this.bounds, end));
+  }
+
+  /** Covers elementary intervals [from, to) under `node`, which spans [low, high). */
+  private mark(node: number, low: number, high: number, from: number, to: number): void {
+    if (to <= low || high <= from || this.full[node] === 1) return;
+    this.some[node] = 1;
+    if (from <= low && high <= to) {
+      this.full[node] = 1;
+      return;
+    }
+    const middle = (low + high) >>> 1;
+    this.mark(2 * node, low, middle, from, to);
+    this.mark(2 * node + 1, middle, high, from, to);
+  }
+
+  private any(node: number, low: number, high: number, from: number, to: number): boolean {
+    if (to <= low || high <= from || this.some[node] === 0) return false;
+    if (this.full[node] === 1 || (from <= low && high <= to)) return true;
+    const middle = (low + high) >>> 1;
+    return this.any(2 * node, low, middle, from, to) || this.any(2 * node + 1, middle, high, from, to);
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveOverlaps } from '../src/resolve.js';
+import { releasableCut, resolveOverlaps } from '../src/resolve.js';
+import { cutOutside } from '../src/internal/uncross.js';
 import type { Finding } from '../src/types.js';
 
 const rank = new Map([
@@ -71,5 +72,73 @@ describe('resolveOverlaps', () => {
     const kept = resolveOverlaps(pairs, rank);
     expect(kept).toHaveLength(50_000);
     expect(kept.every((pair, index) => pair.start === 2 * index)).toBe(true);
+  });
+});
+
+describe('releasableCut', () => {
+  const at = (start: number, end: number, score: number, detector: string): Finding => ({ type: 'X', start, end, score, detector });
+  const before = (findings: readonly Finding[], cut: number) => reference(findings).filter((finding) => finding.start < cut);
+
+  it('keeps a cut that no finding crosses', () => {
+    expect(releasableCut([], 7, rank)).toBe(7);
+    expect(releasableCut([at(0, 7, 1, 'a'), at(7, 9, 1, 'b')], 7, rank)).toBe(7);
+  });
+
+  it('cuts before a finding that reaches past the cut, and before a winner straddling that cut', () => {
+    expect(releasableCut([at(4, 12, 1, 'a')], 8, rank)).toBe(4);
+    // 'b' (3-9, lower score) may still lose or win against text to come; 'a' (0-5) beats it
+    // whatever happens and straddles 3, so the cut goes to 0.
+    expect(releasableCut([at(0, 5, 1, 'a'), at(3, 9, 0.5, 'b')], 8, rank)).toBe(0);
+    // Without 'a', text before 3 is decided.
+    expect(releasableCut([at(0, 2, 1, 'a'), at(3, 9, 0.5, 'b')], 8, rank)).toBe(3);
+  });
+
+  it('cuts inside a finding that loses whatever text comes next', () => {
+    // 'a' ranks above 'b'. The last 'a' (12-20) reaches past 16, so the 'b' it overlaps (8-14)
+    // is open; the 'a' at 2-10 beats both 'b's around it whatever comes, so the cut goes to its
+    // start, inside the first 'b' (0-4), which loses to it. Cutting outside every finding would
+    // go back to 0.
+    const findings = [at(0, 4, 0.5, 'b'), at(2, 10, 1, 'a'), at(8, 14, 0.5, 'b'), at(12, 20, 1, 'a')];
+    expect(releasableCut(findings, 16, rank)).toBe(2);
+    expect(cutOutside(findings, 16)).toBe(0);
+    // A finding that ranks lower than an open one it overlaps is open too: 'c' (2-6) wins if
+    // text to come beats 'b' (4-9).
+    expect(releasableCut([at(2, 6, 1, 'c'), at(4, 9, 1, 'b')], 8, rank)).toBe(2);
+  });
+
+  it('holds two findings of an alternating chain, not the chain', () => {
+    // Higher-ranked 'a' spans (10k, 10k + 8), lower 'b' spans (10k + 6, 10k + 12): each 'b'
+    // overlaps two 'a's and loses to both, whatever comes after the chain's end.
+    const chain: Finding[] = [];
+    for (let k = 0; k < 10_000; k++) chain.push(at(10 * k, 10 * k + 8, 1, 'a'), at(10 * k + 6, 10 * k + 12, 0.5, 'b'));
+    const end = 10 * 9_999 + 10;
+    expect(releasableCut(chain, end, rank)).toBe(10 * 9_999);
+    expect(releasableCut(chain.slice().reverse(), end, rank)).toBe(10 * 9_999);
+    // The other way round ('b' ranks higher), the cut is as close.
+    const flipped = chain.map((finding) => ({ ...finding, score: finding.detector === 'a' ? 0.5 : 1 }));
+    expect(releasableCut(flipped, end, rank)).toBeGreaterThanOrEqual(10 * 9_998);
+  });
+
+  it('releases only text whose winners no text to come can change, and never less than cutOutside', () => {
+    // Text to come may add any finding starting at or after the cut (findings starting before
+    // it are final, as detectors promise): the winners before the returned cut must be the same
+    // in every such future, and none of them may straddle it.
+    const small = fc.tuple(fc.array(finding(40), { maxLength: 10 }), fc.nat(52), fc.array(finding(60), { maxLength: 4 }));
+    const large = fc.tuple(fc.array(finding(250), { minLength: 100, maxLength: 300 }), fc.nat(262), fc.array(finding(280), { maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.oneof(small, large), ([list, cut, later]) => {
+        const result = releasableCut(list, cut, rank);
+        expect(result).toBeLessThanOrEqual(cut);
+        expect(result).toBeGreaterThanOrEqual(cutOutside(list, cut));
+        const kept = list.filter((finding) => finding.start < cut);
+        const future = [...kept, ...later.filter((finding) => finding.start >= cut)];
+        // The findings found so far are one possible future too (nothing more comes).
+        for (const whole of [list, future]) {
+          expect(before(whole, result)).toEqual(before(list, result));
+          expect(reference(whole).some((finding) => finding.start < result && finding.end > result)).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

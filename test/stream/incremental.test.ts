@@ -17,7 +17,7 @@ import {
   type RedactorOptions,
 } from '../../src/index.js';
 import { loadFixtures } from '../fixtures/load.js';
-import { checkAllChunkings, cut, expectStreamEquivalent, streamThrough } from '../helpers/stream.js';
+import { checkAllChunkings, cut, expectStreamEquivalent, streamHolding, streamThrough } from '../helpers/stream.js';
 import { plantedValue } from '../helpers/values.js';
 
 const SECRET = 'a-test-secret-of-32-bytes-length';
@@ -372,17 +372,49 @@ describe('createRedactionStream memory and time', () => {
     expect(Math.max(...later)).toBeLessThanOrEqual(20 + 12);
   });
 
-  it('holds an endless chain of overlapping findings up to maxInputLength, then fails closed (README "Bounded")', () => {
-    // Address, phone number '62704 12 12', next address, ...: no cut is decided inside the chain.
-    const stream = createRedactor({ maxInputLength: 5000 }).stream();
-    const text = '12 Main Street, Springfield, IL 62704 12 '.repeat(200);
-    let emitted = '';
-    const pushAll = () => {
-      for (let index = 0; index < text.length; index += 7) emitted += stream.push(text.slice(index, index + 7));
-    };
-    expect(pushAll).toThrow(expect.objectContaining({ code: 'INPUT_TOO_LARGE' }));
-    expect(emitted).toBe('');
-    expect(() => stream.end()).toThrow(expect.objectContaining({ code: 'INPUT_TOO_LARGE' }));
+  it('holds a bounded tail of an endless chain of overlapping findings of different detectors (README "Bounded")', () => {
+    // An address, a phone number '62704 12 12' overlapping it and the next address, and so on:
+    // the stream used to hold all of it (to maxInputLength, then INPUT_TOO_LARGE).
+    const redactor = createRedactor();
+    const text = '12 Main Street, Springfield, IL 62704 12 '.repeat(400);
+    for (const size of [1, 7, 64]) {
+      const streamed = streamHolding(redactor, text, size);
+      expect(streamed.text).toBe(redactor.redact(text).text);
+      expect(streamed.maxHeld, `${size}-char chunks`).toBeLessThan(200);
+    }
+  });
+
+  it('holds a bounded tail of a chain of two toy detectors, whichever ranks higher', () => {
+    // 'a' finds "aaaa" and 'b' finds "a|a", which overlaps the "aaaa" before it and the one after it.
+    const toy = (name: string, pattern: RegExp, score: number): Detector => ({
+      name,
+      type: name.toUpperCase(),
+      maxLength: 8,
+      lookbehind: 0,
+      find(scan, out) {
+        const re = new RegExp(pattern.source, 'g');
+        re.lastIndex = scan.from;
+        for (let match = re.exec(scan.text); match !== null; match = re.exec(scan.text)) {
+          out.push({ type: name.toUpperCase(), start: match.index, end: match.index + match[0].length, score, detector: name });
+          re.lastIndex = match.index + 1;
+        }
+      },
+      pending(text, from) {
+        // Hold the last 7 code units: any match ending later starts there.
+        return Math.max(from, text.length - 7);
+      },
+    });
+    const text = 'aaaa|'.repeat(2000);
+    for (const [scoreA, scoreB] of [[1, 0.5], [0.5, 1], [1, 1]]) {
+      const redactor = createRedactor({ detectors: [toy('a', /aaaa/, scoreA), toy('b', /a\|a/, scoreB)] });
+      const oneShot = redactor.redact(text);
+      expect(oneShot.findings.length).toBeGreaterThan(1000);
+      for (const size of [1, 5, 33]) {
+        const streamed = streamHolding(redactor, text, size);
+        expect(streamed.text, `scores ${scoreA}/${scoreB}, ${size}-char chunks`).toBe(oneShot.text);
+        expect(streamed.maxHeld, `scores ${scoreA}/${scoreB}, ${size}-char chunks`).toBeLessThan(60);
+      }
+    }
   });
 
   it('reads each code unit a bounded number of times when a long candidate arrives one character at a time', () => {
