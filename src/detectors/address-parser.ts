@@ -227,6 +227,10 @@ export class AddressParser {
       const candidate = token.kind === COMMA ? readToken(win, token.next) : token;
       const unit = this.unit(candidate);
       if (unit === undefined) break;
+      // A second unit followed by a house number starts the next address ("12 High Street
+      // Flat 3, Flat 3, 12 High Street"): taken here too, the two findings overlapped, the
+      // longer won and left the rest of the other in clear, and repeated they chained without end.
+      if (count === 1 && this.startsUnitFirst(unit)) break;
       result.units++;
       result.end = unit.end;
       pos = unit.dot && unit.kind !== WORD ? -1 : unit.next;
@@ -239,6 +243,14 @@ export class AddressParser {
       result.lastLine = line.lastLine;
     }
     return result;
+  }
+
+  /** True when a house number (after an optional comma) follows the unit ending with `last`. */
+  private startsUnitFirst(last: Token): boolean {
+    if (last.dot && last.kind !== WORD) return false;
+    let token = readToken(this.win, last.next);
+    if (token.kind === COMMA) token = readToken(this.win, token.next);
+    return isHouseNumber(token);
   }
 
   /** A unit ("Apt 4B", "Suite #205", "# 12", "3rd Floor", "Rear"): its last token, or undefined. */
@@ -532,14 +544,15 @@ export class AddressParser {
     // The unit of the address before ("12 Main Street Apt 4, 15 Oak Ave"), not a unit-first
     // address: read so, it swallowed the next address, resolution kept it over "12 Main Street
     // Apt 4" and left "12 Main Street" unredacted, and such addresses chained without end.
-    // Not after a lower-case two-letter type: "is" is one too (USPS "IS", island: "my address
-    // is Flat 5, 38 Queens Road").
+    // Not after a lower-case "is", a type too (USPS "IS", island: "my address is Flat 5, 38
+    // Queens Road"); after any other lower-case type it is ("12 main st apt 4 12 main st" read
+    // "apt 4 12 main st apt 4" and left "12 main st" in clear).
     // Across a comma too ("12 Main St, Apt 4, 15 Oak Ave").
     let wordEnd = unitStart;
     while (wordEnd > win.lo && isBlank(win.text.charCodeAt(wordEnd - 1))) wordEnd--;
     if (wordEnd > win.lo && win.text.charCodeAt(wordEnd - 1) === COMMA_CODE) wordEnd--;
     const before = wordBefore(win, wordEnd);
-    if (before !== undefined && (before.cap > 0 || before.length > 2) && (before.flags & SUFFIX) !== 0) return undefined;
+    if (before !== undefined && (before.flags & SUFFIX) !== 0 && (before.cap > 0 || !before.is('is'))) return undefined;
     const id = readToken(win, this.anchor);
     if (id.kind !== NUM && id.kind !== ALNUM && id.kind !== SLASHNUM && id.kind !== DASHNUM) return undefined;
     let token = readToken(win, id.next);

@@ -135,6 +135,25 @@ describe('streetAddress', () => {
     checkAllChunkings(redactor, 'at 12 Main Street Apt 4, 15 Oak Ave Apt 2, 9 Elm Road', 20);
   });
 
+  it('ends an address at a lower-case street type before a unit, and at a second unit that starts the next address', () => {
+    // Both left an address partly in clear: "12 main st apt 4 12 main st" was read as "apt 4 12
+    // main st apt 4" (a lower-case "st" let the unit start an address, as "is" must), and "12
+    // High Street Flat 3, Flat 3, 12 High Street" took both units, overlapping the unit-first
+    // address after it. Repeated, each chained and a stream held the whole input.
+    expect(redactor.redact('ship to 12 main st apt 4 12 main st apt 4 please').text).toBe('ship to [STREET_ADDRESS] [STREET_ADDRESS] please');
+    expect(redactor.redact('Flat 3, 12 High Street Flat 3, Flat 3, 12 High Street Flat 3, 12 High Street').text).toBe('[STREET_ADDRESS], [STREET_ADDRESS], [STREET_ADDRESS]');
+    expect(spans('12 High Street Flat 3, Flat 3, 12 High Street')).toEqual(['12 High Street Flat 3', 'Flat 3, 12 High Street']);
+    // Two units still make one address when no house number follows.
+    expect(spans('12 Main Street, Suite 200, Floor 3, Springfield')).toEqual(['12 Main Street, Suite 200, Floor 3']);
+    for (const unit of ['12 main st apt 4 ', 'Flat 3, 12 High Street Flat 3, ']) {
+      const text = unit.repeat(200);
+      const streamed = streamHolding(redactor, text, 7);
+      expect(streamed.text).toBe(redactor.redact(text).text);
+      expect(streamed.maxHeld, unit).toBeLessThan(64);
+    }
+    checkAllChunkings(redactor, 'at 12 main st apt 4 12 main st apt 4 or Flat 3, 12 High Street Flat 3, Flat 3, 12 High Street', 20);
+  });
+
   const names = ['Main', 'Oak', 'Maple', 'Cedar Hill', 'Lincoln', 'Sunset', 'Park', 'Washington'];
   const suffixes = ['Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Drive', 'Terrace', 'Parkway'];
   const address = fc
