@@ -42,7 +42,7 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   for (const detector of detectors) checkDetector(detector);
   const deny = options.deny ?? [];
   if (!Array.isArray(deny)) throw new TypeError('createRedactor: options.deny must be an array of strings or { value, type }');
-  if (deny.length > 0) detectors.push(denyList(deny));
+  if (deny.length > 0) detectors.push(denyList(deny, options.normalize !== false));
   const allow = new Set(options.allow ?? []);
   const minScore = options.minScore ?? 0;
   if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) throw new RangeError('createRedactor: options.minScore must be a number from 0 to 1');
@@ -316,14 +316,22 @@ function checkDetector(detector: Detector): void {
   }
 }
 
-/** Literal values always redacted: every occurrence, found by `indexOf` (linear per value). */
-function denyList(entries: readonly (string | { value: string; type?: EntityType })[]): Detector {
+/**
+ * Literal values always redacted: every occurrence, found by `indexOf` (linear per value).
+ * `normalizing`: detectors read the normalised view of texts that have one, so each literal is
+ * looked for in its own view ('山田１２３' as '山田123', 'ACME‐42' as 'ACME-42'); a literal with
+ * a character the view folds or drops was never found there.
+ */
+function denyList(entries: readonly (string | { value: string; type?: EntityType })[], normalizing: boolean): Detector {
   const values: string[] = [];
   const types: EntityType[] = [];
   for (const entry of entries) {
     const value = typeof entry === 'string' ? entry : entry?.value;
     if (typeof value !== 'string' || value.length === 0) throw new TypeError('createRedactor: each options.deny entry must be a non-empty string or { value, type }');
-    values.push(value);
+    // A literal of invisible characters alone has an empty view: it is looked for as it is (the
+    // view keeps a run of them longer than MAX_RUN).
+    const seen = normalizing ? normalizeText(value)?.text : undefined;
+    values.push(seen === undefined || seen.length === 0 ? value : seen);
     types.push(typeof entry === 'string' ? 'DENY' : (entry.type ?? 'DENY'));
   }
   const maxLength = Math.max(...values.map((value) => value.length));

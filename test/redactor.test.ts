@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor, defaultDetectors, email, label, mask, PiiveilError, redact, summarize, type Detector } from '../src/index.js';
+import { checkAllChunkings } from './helpers/stream.js';
 
 const emailOnly = createRedactor({ detectors: [email()] });
 
@@ -45,6 +46,20 @@ describe('createRedactor', () => {
     const redactor = createRedactor({ detectors: [email()], deny: ['Project Falcon', { value: 'ACME-7', type: 'CODENAME' }] });
     const result = redactor.redact('Project Falcon and ACME-7 ship; mail a@b.io');
     expect(result.text).toBe('[DENY] and [CODENAME] ship; mail [EMAIL]');
+  });
+
+  it('redacts deny-listed literals holding characters the normalised view folds', () => {
+    // With normalize on (the default) detectors read the view, where '１' is '1' and '‐' (U+2010)
+    // is '-': a literal written with them was never found, and the value stayed in clear.
+    for (const normalize of [true, false]) {
+      const redactor = createRedactor({ detectors: [], deny: ['山田１２３', 'ACME‐42'], normalize });
+      const text = 'こんにちは山田１２３さん、ACME‐42 です';
+      expect(redactor.redact(text).text, `normalize: ${normalize}`).toBe('こんにちは[DENY]さん、[DENY] です');
+      checkAllChunkings(redactor, text, 10);
+    }
+    // Read through the view, a literal also matches its look-alikes, as built-in detectors do.
+    expect(createRedactor({ detectors: [], deny: ['ACME-42'] }).redact('ACME‐42, ＡＣＭＥ-４２ and ACME-42').text).toBe('[DENY], [DENY] and [DENY]');
+    expect(createRedactor({ detectors: [], deny: ['ACME-42'], normalize: false }).redact('ACME‐42 and ACME-42').text).toBe('ACME‐42 and [DENY]');
   });
 
   it('drops findings below minScore', () => {
