@@ -19,6 +19,8 @@ const UNDERSCORE = 95; // '_'
  * - every `PREFIX_N` (any ASCII case, N = 1 to 9 digits without a leading zero) for a prefix the
  *   vault issued or `types` names, even inside a longer word: a neighbouring finding's
  *   replacement can turn a word boundary into a bracket, so restore could otherwise reach it;
+ *   with every shorter counter too (`TOKEN_1` and `TOKEN_13` of `TOKEN_137`), for a finding
+ *   that starts inside the digits and wins the overlap;
  * - every occurrence of a surrogate the vault issued, also inside longer words.
  * The tokenizer replaces these like any finding, so a user who types "[EMAIL_1]" gets
  * "[TOKEN_1]" in the prompt and exactly "[EMAIL_1]" back from restore, never someone's address.
@@ -108,6 +110,10 @@ export function vaultGuard(vault: HasState, options: VaultGuardOptions = {}): De
         for (const prefix of prefixes) {
           const start = at - prefix.length;
           if (start < from || !equalsFolded(text, start, prefix)) continue;
+          // Every shorter counter too: a finding that starts inside the digits ('TOKEN_1' then a
+          // card '3782 826276 84176') may win the overlap, and its replacement then ends the name
+          // early, leaving 'TOKEN_1' for restore to replace. The longest wins when nothing cuts it.
+          for (let short = at + 2; short < end; short++) out.push({ type: 'TOKEN', start, end: short, score: 1, detector: 'vault-guard' });
           out.push({ type: 'TOKEN', start, end, score: 1, detector: 'vault-guard' });
           // In brackets, take the brackets too, so the prompt reads [TOKEN_1] rather than [[TOKEN_1]].
           const open = bracketBefore(text, start, from);

@@ -121,6 +121,25 @@ describe('createTokenizer', () => {
     expectRoundTrips((vault) => surrogate(vault), defaultDetectors);
   });
 
+  it('escapes a typed token name whose counter runs into a value found after it', () => {
+    // Found with FC_SEED=-136563021: a message echoed 'TOKEN_1' glued to a card surrogate the
+    // vault had issued ('TOKEN_13782 826276 84176'). The guarded surrogate, longer, won the
+    // overlap with the guarded name 'TOKEN_13782'; its token then ended the name early, and
+    // restore replaced the 'TOKEN_1' left in front of it with the '[EMAIL_1]' typed before.
+    const vault = createVault({ seed: SEED });
+    const tokenizer = createTokenizer(vault, { detectors: defaultDetectors(), operator: surrogate(vault) });
+    const round = (message: string) => {
+      const text = tokenizer.redact(message).text;
+      expect(vault.restore(text), message).toBe(message);
+      return text;
+    };
+    round('[EMAIL_1]');
+    const fake = round('card 3400 000000 00009').slice('card '.length);
+    expect(fake).toMatch(/^\d[\d ]+\d$/);
+    round(`TOKEN_1${fake}`);
+    round(`token_1${fake} and TOKEN_1 ${fake}`);
+  });
+
   it('streams the same text as one-shot redaction', () => {
     const cases = [
       'Mail jane.doe@corp.com or call 415-555-2671 about [EMAIL_1].',
