@@ -3,10 +3,16 @@ import type { Finding } from './types.js';
 /**
  * Collapses overlapping findings to one per region of text.
  *
- * Rule: findings that overlap, directly or through a chain, form a cluster; within a cluster the
+ * Rule: findings that overlap, directly or through a chain, form a cluster. Within a cluster the
+ * findings that no other contains (a longer span over all of their text) compete first: the
  * winner is the higher score, then the longer span (as `lengthOf` measures it), then the
  * detector listed first, then the earlier start; every finding overlapping a winner is dropped
- * and the rest compete again.
+ * and the rest compete again. Then the findings inside the losers that overlap no winner
+ * compete the same way, and so on inward. So an e-mail address with a deny-listed word inside,
+ * or an address whose street name is a health term, is one finding of the outer kind, rather
+ * than the inner value with the rest of the outer one left in clear ('jane@[DENY].com',
+ * '12 [HEALTH] Lane, Springfield, IL 62704'), and what is inside an outer finding that lost is
+ * still redacted.
  * The rule only compares findings of one cluster, so a cut between clusters never changes the
  * outcome; the streaming engine also cuts inside a cluster where `releasableCut` shows that
  * the outcome before the cut is decided.
@@ -42,23 +48,72 @@ export function resolveOverlaps(findings: readonly Finding[], rank: ReadonlyMap<
 
 const spanLength = (finding: Finding): number => finding.end - finding.start;
 
-/** The rule's order: the finding that wins an overlap first. */
+/** The rule's order among outermost findings: the finding that wins an overlap first. */
 function preference(rank: ReadonlyMap<string, number>, lengthOf: (finding: Finding) => number): (a: Finding, b: Finding) => number {
   const order = (finding: Finding): number => rank.get(finding.detector) ?? Number.MAX_SAFE_INTEGER;
   return (a, b) => b.score - a.score || lengthOf(b) - lengthOf(a) || order(a) - order(b) || a.start - b.start;
 }
 
-function pickWinners(cluster: Finding[], rank: ReadonlyMap<string, number>, lengthOf: (finding: Finding) => number, result: Finding[]): void {
-  cluster.sort(preference(rank, lengthOf));
+/**
+ * The findings no other finding contains: a finding is contained when another covers all of its
+ * text and is longer (identical spans do not contain each other). Sorted by start, the rest also
+ * have ascending ends.
+ */
+function outermost(findings: readonly Finding[]): Finding[] {
+  const sorted = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const outer: Finding[] = [];
+  // By start, longer first: a finding is contained iff the one that reaches furthest before it
+  // ends at or after its end.
+  let furthest: Finding | undefined;
+  for (const finding of sorted) {
+    if (furthest !== undefined && furthest.end >= finding.end && (furthest.start !== finding.start || furthest.end !== finding.end)) continue;
+    outer.push(finding);
+    if (furthest === undefined || finding.end > furthest.end) furthest = finding;
+  }
+  return outer;
+}
+
+function pickWinners(findings: Finding[], rank: ReadonlyMap<string, number>, lengthOf: (finding: Finding) => number, result: Finding[]): void {
+  const prefer = preference(rank, lengthOf);
   const kept: Finding[] = [];
-  if (cluster.length > LARGE_CLUSTER) keepDisjoint(cluster, kept);
-  else {
-    for (const candidate of cluster) {
-      if (kept.every((winner) => candidate.end <= winner.start || candidate.start >= winner.end)) kept.push(candidate);
-    }
+  for (let level: readonly Finding[] = findings; level.length > 0; ) {
+    const outer = outermost(level).sort(prefer);
+    const winners = keep(outer);
+    for (const winner of winners) kept.push(winner);
+    level = outer.length === level.length ? [] : inside(level, new Set(outer), winners);
   }
   kept.sort((a, b) => a.start - b.start);
   for (const winner of kept) result.push(winner);
+}
+
+/** The greedy pass: `ranked` in order of preference, each kept unless it overlaps one kept before. */
+function keep(ranked: readonly Finding[]): Finding[] {
+  const kept: Finding[] = [];
+  if (ranked.length > LARGE_CLUSTER) keepDisjoint(ranked, kept);
+  else {
+    for (const candidate of ranked) {
+      if (kept.every((winner) => candidate.end <= winner.start || candidate.start >= winner.end)) kept.push(candidate);
+    }
+  }
+  return kept;
+}
+
+/** The findings of `level` that are not `outer` and overlap none of `winners` (disjoint): the next level in. */
+function inside(level: readonly Finding[], isOuter: ReadonlySet<Finding>, winners: Finding[]): Finding[] {
+  winners.sort((a, b) => a.start - b.start);
+  return level.filter((finding) => !isOuter.has(finding) && !overlapsAny(winners, finding));
+}
+
+/** Whether `finding` overlaps one of `sorted` (disjoint, by start): the last one starting before its end. */
+function overlapsAny(sorted: readonly Finding[], finding: Finding): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle].start < finding.end) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && sorted[low - 1].end > finding.start;
 }
 
 /**
@@ -71,8 +126,11 @@ function pickWinners(cluster: Finding[], rank: ReadonlyMap<string, number>, leng
  * outcome depends only on the findings that overlap it and rank at least as high (it loses to
  * one of them that wins), so openness spreads from each open finding down the ranking through
  * overlaps, and stops where the ranking goes up: a finding that overlaps an open one and ranks
- * higher wins or loses whatever that one becomes. The text before the first open finding is
- * decided, except that a winner may straddle it; the cut then moves to that winner's start.
+ * higher wins or loses whatever that one becomes. At the levels inward, a finding inside a loser
+ * that overlaps an open finding is open too (it competes only if that one loses). The text
+ * before the first open finding is decided, except that a finding bearing on the text after it
+ * may straddle it (a winner, or a loser containing a finding that starts after it); the cut then
+ * moves to that finding's start.
  *
  * Why not cut before every finding crossing `cut`, then before every finding crossing that one:
  * findings of different detectors can overlap one after another without end
@@ -90,22 +148,58 @@ export function releasableCut(findings: readonly Finding[], cut: number, rank: R
   let crossed = false;
   for (let index = 0; index < findings.length && !crossed; index++) crossed = findings[index].start < cut && findings[index].end > cut;
   if (!crossed) return cut;
-  const ranked = findings.slice().sort(preference(rank, lengthOf));
-  const open = new Coverage(ranked);
-  const won = new Coverage(ranked);
-  const decidedWinners: Finding[] = [];
+  // Level by level inward, as resolveOverlaps: a finding overlapping an open one of its level or
+  // of a level before (a winner that may lose, a loser that may win) is open too.
+  const prefer = preference(rank, lengthOf);
+  const open = new Coverage(findings);
+  /** Findings that competed at some level and whose outcome is decided; `won`: every winner. */
+  const decided: Finding[] = [];
+  const won = new Set<Finding>();
   let firstOpen = cut;
-  for (const finding of ranked) {
-    const wins = !won.overlaps(finding.start, finding.end);
-    if (wins) won.add(finding.start, finding.end);
-    if (finding.end > cut || open.overlaps(finding.start, finding.end)) {
-      open.add(finding.start, finding.end);
-      if (finding.start < firstOpen) firstOpen = finding.start;
-    } else if (wins) decidedWinners.push(finding);
+  for (let level: readonly Finding[] = findings; level.length > 0; ) {
+    const outer = outermost(level).sort(prefer);
+    const winners = keep(outer);
+    for (const winner of winners) won.add(winner);
+    for (const finding of outer) {
+      if (finding.end > cut || open.overlaps(finding.start, finding.end)) {
+        open.add(finding.start, finding.end);
+        if (finding.start < firstOpen) firstOpen = finding.start;
+      } else decided.push(finding);
+    }
+    if (outer.length === level.length) break;
+    const isOuter = new Set(outer);
+    for (const finding of level) {
+      if (!isOuter.has(finding) && open.overlaps(finding.start, finding.end)) {
+        open.add(finding.start, finding.end);
+        if (finding.start < firstOpen) firstOpen = finding.start;
+      }
+    }
+    level = inside(level, isOuter, winners);
   }
-  // Winners are disjoint: at most one straddles the cut, and none straddles its start.
-  for (const winner of decidedWinners) if (winner.start < firstOpen && winner.end > firstOpen) return winner.start;
-  return firstOpen;
+  // The next release resolves only the findings from the cut on, so no decided finding may
+  // straddle the cut if it bears on them: a winner, or a loser that contains one of them (it
+  // keeps them from competing at its level). Taken by descending start, each moves the cut back
+  // only to its own start, which no finding taken after it (starting earlier) can be past.
+  const byStart = findings.slice().sort((a, b) => a.start - b.start);
+  decided.sort((a, b) => b.start - a.start);
+  let result = firstOpen;
+  for (const finding of decided) {
+    if (finding.start < result && finding.end > result && (won.has(finding) || containsFrom(byStart, finding, result))) result = finding.start;
+  }
+  return result;
+}
+
+/** Whether one of `byStart` (ascending starts) starts at or after `from` and ends within `outer`. */
+function containsFrom(byStart: readonly Finding[], outer: Finding, from: number): boolean {
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byStart[middle].start < from) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < byStart.length && byStart[index].start < outer.end; index++) if (byStart[index].end <= outer.end) return true;
+  return false;
 }
 
 /**

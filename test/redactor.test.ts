@@ -79,6 +79,19 @@ describe('createRedactor', () => {
     expect(run(fixed('a', 'A', 0, 4, 0.9), fixed('b', 'B', 1, 5, 0.9))).toBe('[A]efghij');
     // A loses to B, so C (which only overlapped A) survives.
     expect(run(fixed('a', 'A', 2, 5, 0.5), fixed('b', 'B', 4, 8, 0.9), fixed('c', 'C', 0, 3, 0.6))).toBe('[C]d[B]ij');
+    // A finding inside a longer one drops out, whatever its score.
+    expect(run(fixed('a', 'A', 2, 4, 1), fixed('b', 'B', 0, 8, 0.5))).toBe('[B]ij');
+  });
+
+  it('redacts a finding with a higher-scored one inside it whole, not around the inner one', () => {
+    // The inner finding used to win and leave the rest of the outer one in clear:
+    // 'jane@[DENY].com', '12 [HEALTH] Lane, Springfield, IL 62704'.
+    const redactor = createRedactor({ deny: ['example'] });
+    expect(redactor.redact('mail jane@example.com now').text).toBe('mail [EMAIL] now');
+    expect(redactor.redact('the example is done').text).toBe('the [DENY] is done');
+    expect(redactor.redact('I live at 12 Diabetes Lane, Springfield, IL 62704').text).toBe('I live at [STREET_ADDRESS]');
+    expect(redactor.redact('type 2 diabetes runs in the family').text).toBe('[HEALTH] runs in the family');
+    for (const text of ['mail jane@example.com now', 'at 12 Diabetes Lane, Springfield, IL 62704 on Monday']) checkAllChunkings(redactor, text, 10);
   });
 
   it('rejects bad options at construction with the fix in the message', () => {

@@ -88,6 +88,8 @@ function matchAt(text: string, at: number, allowLocal: boolean): { start: number
   if (start > 0) {
     const before = text.charCodeAt(start - 1);
     if (before === AT || before === FULLWIDTH_AT) return undefined; // a@b@c
+    // The password of 'scheme://user:password@host' (SECRET's url-password), not an address.
+    if (before === COLON && isUrlUser(text, start - 1)) return undefined;
   }
   for (let index = start + 1; index < at; index++) {
     if (text.charCodeAt(index) === DOT && text.charCodeAt(index - 1) === DOT) return undefined;
@@ -105,6 +107,27 @@ function matchAt(text: string, at: number, allowLocal: boolean): { start: number
   }
   return validDomain(text, at + 1, end, allowLocal) ? { start, end } : undefined;
 }
+
+/**
+ * True when the ':' at `colon` follows the user of a URL's userinfo: '//' then at most MAX_USER
+ * characters other than '/', '@', ':' and blanks. Reads at most MAX_USER + 2 code units before
+ * `colon`, within the detector's lookbehind (the local part starts right after `colon`).
+ */
+function isUrlUser(text: string, colon: number): boolean {
+  const floor = Math.max(0, colon - MAX_USER);
+  let index = colon;
+  while (index > floor) {
+    const code = text.charCodeAt(index - 1);
+    if (code === SLASH || code === AT || code === COLON || code <= 32) break;
+    index--;
+  }
+  return index >= 2 && text.charCodeAt(index - 1) === SLASH && text.charCodeAt(index - 2) === SLASH;
+}
+
+/** Longest URL user name `isUrlUser` walks back over. */
+const MAX_USER = 32;
+const SLASH = 47; // '/'
+const COLON = 58; // ':'
 
 function validDomain(text: string, start: number, end: number, allowLocal: boolean): boolean {
   if (end <= start) return false;

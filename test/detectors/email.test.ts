@@ -53,6 +53,16 @@ describe('email', () => {
     });
   }
 
+  it("reads the password of a URL's userinfo as no address, and a user or mailto: as one", () => {
+    // 'S3cr3t246@db.internal.example.com' is the password and host of the URL (SECRET's
+    // url-password); since a finding inside a longer one drops out, read as an address it would
+    // have hidden the SECRET finding it contains.
+    expect(spans('postgres://app:S3cr3t246@db.internal.example.com/prod')).toEqual([]);
+    expect(spans('https://jane@corp.com/x and mailto:jane@corp.com, email:bob@x.io')).toEqual(['jane@corp.com', 'jane@corp.com', 'bob@x.io']);
+    expect(spans('ftp://very:long:pass@x.io')).toEqual(['pass@x.io']);
+    checkAllChunkings(redactor, 'db postgres://app:S3cr3t246@db.internal.example.com/prod or jane@corp.com', 10);
+  });
+
   it('accepts single-label domains when allowLocalDomains is set', () => {
     const local = createRedactor({ detectors: [email({ allowLocalDomains: true })] });
     expect(local.redact('root@localhost is down').text).toBe('[EMAIL] is down');
