@@ -87,10 +87,11 @@ export interface RedactionStream extends Incremental {
  * The buffer holds some already-emitted text as context (at most the detectors' largest
  * `lookbehind`) followed by the held text. After a chunk the engine asks every detector how far
  * text is decided (`pending`) and releases everything before the earliest undecided index,
- * redacted exactly as the one-shot path would: detectors promise that nothing appended later
- * changes a finding that starts before that index, and overlap resolution only compares
- * overlapping findings, so a cut there is invisible in the output. Releasing later than
- * possible is always exact too, which is what lets the engine skip and space out checks.
+ * moved back to where the outcome of every overlap before it is decided (`releasableCut` in
+ * src/resolve.ts), redacted exactly as the one-shot path would: detectors promise that nothing
+ * appended later changes a finding that starts before that index, so a cut there is invisible
+ * in the output. Releasing later than possible is always exact too, which is what lets the
+ * engine skip and space out checks.
  *
  * Fail closed: when a detector or operator throws, the held text is dropped, the call throws a
  * `PiiveilError` (its message names the detector or operator, never the text), and every later
