@@ -75,15 +75,21 @@ export function evaluateChain(
   const budget: Budget = { tries: 0 };
   let first = 0;
   while (first < count && budget.tries < MAX_TRIES) {
-    if ((first === 0 && chain.tainted) || (first > 0 && (gapKinds(text, runs[2 * first - 1], runs[2 * first]) & GAP_SPACE) === 0)) {
+    const before = first === 0 ? 0 : boundaryKind(text, runs, first - 1);
+    if ((first === 0 && chain.tainted) || before === INSIDE) {
       first++;
       continue;
     }
     let found = -1;
     let score = 0;
     for (let last = Math.min(count - 1, first + MAX_GROUPS - 1); last >= first; last--) {
-      if (last < count - 1 && (gapKinds(text, runs[2 * last + 1], runs[2 * last + 2]) & GAP_SPACE) === 0) continue;
+      const after = last === count - 1 ? 0 : boundaryKind(text, runs, last);
+      if (after === INSIDE) continue;
       if (last === count - 1 && endTainted) continue;
+      // A slash inside a number follows its area code ('030/1234567', '415/555-2671'); a later
+      // one lists numbers ('415-555-2671/415-555-2672', '020 7946 0018/020 7946 0019'), and
+      // numbers listed with a slash write no slash of their own.
+      if (slashInside(text, runs, before === LIST_SLASH || after === LIST_SLASH ? first : first + 1, last)) continue;
       score = evaluate(text, chain, first, last, budget);
       if (score > 0) {
         found = last;
@@ -101,6 +107,23 @@ export function evaluateChain(
     if (start >= from) out.push({ type: 'PHONE', start, end, score, detector: 'phone' });
     first = found + 1;
   }
+}
+
+/** What the gap after run `k` is as the edge of a piece: a space, a lone slash between listed numbers, or no edge. */
+const SPACE_EDGE = 1;
+const LIST_SLASH = 2;
+const INSIDE = 3;
+
+function boundaryKind(text: string, runs: readonly number[], k: number): number {
+  const kinds = gapKinds(text, runs[2 * k + 1], runs[2 * k + 2]);
+  if ((kinds & GAP_SPACE) !== 0) return SPACE_EDGE;
+  return kinds === GAP_SLASH ? LIST_SLASH : INSIDE;
+}
+
+/** True when a gap between runs `first`..`last` (from the gap after run `first`) holds a slash. */
+function slashInside(text: string, runs: readonly number[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if ((gapKinds(text, runs[2 * k + 1], runs[2 * k + 2]) & GAP_SLASH) !== 0) return true;
+  return false;
 }
 
 /** Score of runs first..last of `chain` as one phone number, or 0. */

@@ -155,6 +155,19 @@ describe('phone', () => {
     checkAllChunkings(only, chained, 15);
   });
 
+  it('finds numbers listed with a slash, and no slashed run of short groups', () => {
+    // '415-555-2671/415-555-2672' was one chain of six groups, no valid number, and no piece of
+    // it could end or start at a slash: both numbers were left in clear.
+    expect(only.redact('tel 415-555-2671/415-555-2672').text).toBe('tel [PHONE]/[PHONE]');
+    expect(only.redact('fax 020 7946 0018/020 7946 0019').text).toBe('fax [PHONE]/[PHONE]');
+    // A slash splits a list only of numbers that write no slash of their own.
+    for (const text of ['pages 120/340/560/780', 'due 12/25/2024 ok', 'ref 2023/0412/5567', 'ids 1234567/7654321', 'size 1920/1080/2560/1440']) {
+      expect(spansOf(text), text).toEqual([]);
+    }
+    expect(only.redact('tel 030/1234567').text).toBe('tel [PHONE]');
+    checkAllChunkings(only, 'tel 415-555-2671/415-555-2672 or 120/340/560/780', 10);
+  });
+
   it('narrows national formats to the given regions', () => {
     const usOnly = createRedactor({ detectors: [phone({ regions: ['US'] })] });
     expect(usOnly.find('UK 020 7946 0958')).toEqual([]);
