@@ -74,16 +74,29 @@ function outermost(findings: readonly Finding[]): Finding[] {
 }
 
 function pickWinners(findings: Finding[], rank: ReadonlyMap<string, number>, lengthOf: (finding: Finding) => number, result: Finding[]): void {
-  const prefer = preference(rank, lengthOf);
   const kept: Finding[] = [];
-  for (let level: readonly Finding[] = findings; level.length > 0; ) {
-    const outer = outermost(level).sort(prefer);
-    const winners = keep(outer);
+  eachLevel(findings, preference(rank, lengthOf), (_outer, winners) => {
     for (const winner of winners) kept.push(winner);
-    level = outer.length === level.length ? [] : inside(level, new Set(outer), winners);
-  }
+  });
   kept.sort((a, b) => a.start - b.start);
   for (const winner of kept) result.push(winner);
+}
+
+/**
+ * The rule of `resolveOverlaps`, level by level inward: `visit` gets each level's outermost
+ * findings in order of preference, its winners, and the rest of the level (contained findings,
+ * of which those overlapping no winner make the next level). `releasableCut` walks the same
+ * levels, so the two cannot drift apart.
+ */
+function eachLevel(findings: readonly Finding[], prefer: (a: Finding, b: Finding) => number, visit: (outer: readonly Finding[], winners: readonly Finding[], rest: readonly Finding[]) => void): void {
+  for (let level = findings; level.length > 0; ) {
+    const outer = outermost(level).sort(prefer);
+    const winners = keep(outer);
+    const isOuter = outer.length === level.length ? undefined : new Set(outer);
+    const rest = isOuter === undefined ? [] : level.filter((finding) => !isOuter.has(finding));
+    visit(outer, winners, rest);
+    level = rest.length === 0 ? rest : inside(rest, winners);
+  }
 }
 
 /** The greedy pass: `ranked` in order of preference, each kept unless it overlaps one kept before. */
@@ -98,10 +111,10 @@ function keep(ranked: readonly Finding[]): Finding[] {
   return kept;
 }
 
-/** The findings of `level` that are not `outer` and overlap none of `winners` (disjoint): the next level in. */
-function inside(level: readonly Finding[], isOuter: ReadonlySet<Finding>, winners: Finding[]): Finding[] {
-  winners.sort((a, b) => a.start - b.start);
-  return level.filter((finding) => !isOuter.has(finding) && !overlapsAny(winners, finding));
+/** The findings of `rest` that overlap none of `winners` (disjoint): the next level in. */
+function inside(rest: readonly Finding[], winners: readonly Finding[]): Finding[] {
+  const sorted = winners.slice().sort((a, b) => a.start - b.start);
+  return rest.filter((finding) => !overlapsAny(sorted, finding));
 }
 
 /** Whether `finding` overlaps one of `sorted` (disjoint, by start): the last one starting before its end. */
@@ -156,9 +169,7 @@ export function releasableCut(findings: readonly Finding[], cut: number, rank: R
   const decided: Finding[] = [];
   const won = new Set<Finding>();
   let firstOpen = cut;
-  for (let level: readonly Finding[] = findings; level.length > 0; ) {
-    const outer = outermost(level).sort(prefer);
-    const winners = keep(outer);
+  eachLevel(findings, prefer, (outer, winners, rest) => {
     for (const winner of winners) won.add(winner);
     for (const finding of outer) {
       if (finding.end > cut || open.overlaps(finding.start, finding.end)) {
@@ -166,16 +177,13 @@ export function releasableCut(findings: readonly Finding[], cut: number, rank: R
         if (finding.start < firstOpen) firstOpen = finding.start;
       } else decided.push(finding);
     }
-    if (outer.length === level.length) break;
-    const isOuter = new Set(outer);
-    for (const finding of level) {
-      if (!isOuter.has(finding) && open.overlaps(finding.start, finding.end)) {
+    for (const finding of rest) {
+      if (open.overlaps(finding.start, finding.end)) {
         open.add(finding.start, finding.end);
         if (finding.start < firstOpen) firstOpen = finding.start;
       }
     }
-    level = inside(level, isOuter, winners);
-  }
+  });
   // The next release resolves only the findings from the cut on, so no decided finding may
   // straddle the cut if it bears on them: a winner, or a loser that contains one of them (it
   // keeps them from competing at its level). Taken by descending start, each moves the cut back
