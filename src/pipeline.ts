@@ -63,10 +63,11 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   // stream's time in a CPU profile, bench clean chat); calling the stored function is not.
   const finds = detectors.map((detector) => detector.find);
   const pendings = detectors.map((detector) => detector.pending);
-  // Raw findings of the last `pending` call, reused by the `detect` that releases the text.
+  // Competing findings of the last `pending` call (raw findings after `competing`), reused by the
+  // `detect` that releases the text.
   let memoText: string | undefined;
   let memoFrom = 0;
-  let memoRaw: Finding[] = NO_RAW;
+  let memoCompeting: Finding[] = NO_RAW;
 
   const maxInputLength = checkMaxInputLength(options.maxInputLength);
   // Normalisation (src/normalize.ts): detectors run on a view without invisible characters and
@@ -114,7 +115,8 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
   };
 
   /** The raw findings overlap resolution compares: from `from` on, over `minScore`, not allowed. */
-  const competing = (text: string, raw: readonly Finding[], from: number): Finding[] => {
+  const competing = (text: string, raw: Finding[], from: number): Finding[] => {
+    if (raw.length === 0) return raw;
     const kept: Finding[] = [];
     for (const finding of raw) {
       if (finding.start < from || finding.score < minScore) continue;
@@ -180,13 +182,13 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
     onError,
     fallbackText,
     detect(text, from, until, plain = false) {
-      const raw = memoText === text && memoFrom === from ? memoRaw : findRaw(text, from, plain);
+      const found = memoText === text && memoFrom === from ? memoCompeting : competing(text, findRaw(text, from, plain), from);
       memoText = undefined;
-      memoRaw = NO_RAW;
-      if (raw.length === 0) return raw;
+      memoCompeting = NO_RAW;
+      if (found.length === 0) return found;
       // Findings starting at or after `until` still take part: a finding before the cut may have
       // lost to one of them (releasableCut lets a cut fall inside such a loser).
-      const winners = resolveOverlaps(competing(text, raw, from), rank, lengthOf);
+      const winners = resolveOverlaps(found, rank, lengthOf);
       if (winners.length > 0 && winners[winners.length - 1].start >= until) return winners.filter((finding) => finding.start < until);
       return winners;
     },
@@ -221,13 +223,13 @@ export function createPipeline(options: RedactorOptions, defaults: () => readonl
       // the earliest one can still fall inside a finding another detector has decided (an
       // email held from a '#' right after a phone number), and a finding reaching past it may
       // still lose to one that text to come adds. Move the cut back to where every outcome
-      // before it is decided (releasableCut). The raw findings are kept for the `detect` of the
-      // release that follows: no second scan.
-      const raw = findRaw(text, from, plain);
+      // before it is decided (releasableCut). The competing findings are kept for the `detect` of
+      // the release that follows: no second scan, no second filter.
+      const found = competing(text, findRaw(text, from, plain), from);
       memoText = text;
       memoFrom = from;
-      memoRaw = raw;
-      return raw.length === 0 ? earliest : Math.max(from, releasableCut(competing(text, raw, from), earliest, rank, lengthOf));
+      memoCompeting = found;
+      return found.length === 0 ? earliest : Math.max(from, releasableCut(found, earliest, rank, lengthOf));
     },
     render(text, findings, from, to, offset = 0) {
       if (findings.length === 0) return from === 0 && to === text.length ? text : text.slice(from, to);
