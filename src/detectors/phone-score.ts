@@ -22,6 +22,8 @@ export const MIN_DIGITS = 7;
 const MAX_GROUPS = 7;
 /** libphonenumber calls per chain (libphonenumber's own matcher bounds its work with `maxTries`). */
 const MAX_TRIES = 24;
+/** Score of a national number validated in its region's grouping: nothing shorter beats it. */
+const STRONG = 0.9;
 
 const OPEN = 40; // '('
 const CLOSE = 41; // ')'
@@ -94,6 +96,19 @@ export function evaluateChain(
       if (score > 0) {
         found = last;
         break;
+      }
+    }
+    // A number read with the group after it only on weak grounds (a possible length, a context
+    // word) gives way to a shorter piece that validates better: '415-555-2671 12 Main St' is a
+    // number then a house number, not one 12-digit number, and read as one it lost its overlap
+    // with the address and was left in clear.
+    for (let last = found - 1; found > first && score < STRONG && last >= first && budget.tries < MAX_TRIES; last--) {
+      if (boundaryKind(text, runs, last) === INSIDE) continue;
+      if (slashInside(text, runs, before === LIST_SLASH ? first : first + 1, last)) continue;
+      const shorter = evaluate(text, chain, first, last, budget);
+      if (shorter > score) {
+        found = last;
+        score = shorter;
       }
     }
     if (found < 0) {

@@ -168,6 +168,25 @@ describe('phone', () => {
     checkAllChunkings(only, 'tel 415-555-2671/415-555-2672 or 120/340/560/780', 10);
   });
 
+  it('leaves a number after a phone out of it when the phone validates without it', () => {
+    // '415-555-2671 12' read as one 12-digit number of possible length after 'call': it took the
+    // house number of the address after it, lost that overlap, and the phone was left in clear.
+    const full = createRedactor();
+    expect(full.redact('call me 415-555-2671 12 Main Street').text).toBe('call me [PHONE] [STREET_ADDRESS]');
+    expect(full.redact('call (415) 555-2671 12 Main St').text).toBe('call [PHONE] [STREET_ADDRESS]');
+    expect(full.redact('ring 07700 900123 12 High St').text).toBe('ring [PHONE] [STREET_ADDRESS]');
+    for (const source of ['call ⟦415 555 2671⟧ 3 times', 'call me at ⟦415 555 2671⟧ 24/7', 'call ⟦(415) 555 2671⟧ 2 pm', 'number ⟦555-123-4567⟧ 12 times']) {
+      const { text, spans } = marked(source);
+      expect(spansOf(text), source).toEqual(spans);
+    }
+    // A longer reading that validates in its own grouping still wins over its prefix.
+    for (const source of ['call ⟦+44 20 7946 0958⟧', 'tel ⟦06 12 34 56 78⟧ ok', 'call ⟦415-555-2671 x12⟧']) {
+      const { text, spans } = marked(source);
+      expect(spansOf(text), source).toEqual(spans);
+    }
+    checkAllChunkings(full, 'call me 415-555-2671 12 Main Street', 12);
+  });
+
   it('narrows national formats to the given regions', () => {
     const usOnly = createRedactor({ detectors: [phone({ regions: ['US'] })] });
     expect(usOnly.find('UK 020 7946 0958')).toEqual([]);
