@@ -76,7 +76,9 @@ const ISSUERS: readonly number[] = [
  *
  * Never a slice of something longer: a run of 20+ digits, a fifth group of four, a decimal
  * (`0.250750683890174`), or digits glued to letters hold no card. A group joined to another
- * token (`12/25` after the number) is not part of it. Anchored on the scanner's digit runs.
+ * token (`12/25` after the number) is not part of it, and neither is a short group after four
+ * space-separated groups of four that the issuer's lengths rule out (`4111 1111 1111 1111 12 Main
+ * St`: Visa numbers have 13, 16 or 19 digits). Anchored on the scanner's digit runs.
  *
  * @example
  * createRedactor({ detectors: [creditCard()] }).redact('card 4111-1111-1111-1111, exp 12/25').text
@@ -168,8 +170,14 @@ function cardEnd(text: string, start: number): number {
   }
   if (next === 4 || next > 4) return -1; // 20+ digits in fours, or a long group after fours
   if (next > 0) {
-    end += 1 + next;
-    digits += next;
+    const whole = digits + next >= MIN_DIGITS ? accept(text, start, end + 1 + next, digits + next, separator) : -1;
+    // Four space-separated groups of four that make a card on their own, then a short group that
+    // no number of that issuer could end with ('4111 1111 1111 1111 12 Main St', '… 2 times': a
+    // Visa number has 13, 16 or 19 digits): the card alone. Read with the group it was no card,
+    // and the whole number was left in clear. A dash joins one token ('4111-1111-1111-1111-12'),
+    // which stays no card, and so does a number its issuer allows with the group but Luhn rejects.
+    if (whole < 0 && digits === 16 && separator === SPACE && !issuerAllows(text, start, digits + next) && issuerAllows(text, start, digits) && luhnValid(text, start, end)) return end;
+    return whole;
   }
   return digits >= MIN_DIGITS ? accept(text, start, end, digits, separator) : -1;
 }

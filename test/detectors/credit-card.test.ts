@@ -53,6 +53,10 @@ const positives: [string, string][] = [
   ['a card next to a non-breaking space', 'card\u00a0⟦4111111111111111⟧\u00a0ok'],
   ['a contiguous card after a group of four', '1234 ⟦4111111111111111⟧'],
   ['a card after a comma and a space', 'cards: 1, ⟦4111111111111111⟧'],
+  // Read with the short group after it (17 or 18 digits) these were no card and stayed in clear.
+  ['a Visa number before a short group (Visa has no 17-digit numbers)', 'card ⟦4111 1111 1111 1111⟧ 2 times'],
+  ['a Mastercard number before three digits', 'card ⟦5500 0000 0000 0004⟧ 123 thanks'],
+  ['a card before a street address', '⟦4111 1111 1111 1111⟧ 12 Main Street'],
 ];
 
 const negatives: [string, string][] = [
@@ -78,6 +82,8 @@ const negatives: [string, string][] = [
   ['a number glued to a dashed word', 'sku-4111111111111111'],
   ['a number glued to an underscore', 'user_4111111111111111'],
   ['a dashed number continuing', '4111-1111-1111-1111-12'],
+  ['a Luhn-invalid 19-digit Visa number whose first 16 digits pass', 'visa 4111 1111 1111 1111 111'],
+  ['an 18-digit Discover-range number in fours whose first 16 digits pass', 'ref 6011 1111 1111 1117 12 ok'],
   ['mixed separators', '4111 1111-1111 1111'],
   ['a price', 'total $4,111.11 due'],
   ['dates and times', 'on 2024-01-15 at 10:30:00, or 15/01/2024'],
