@@ -103,8 +103,9 @@ export function evaluateChain(
     // number then a house number, not one 12-digit number, and read as one it lost its overlap
     // with the address and was left in clear.
     for (let last = found - 1; found > first && score < STRONG && last >= first && budget.tries < MAX_TRIES; last--) {
-      if (boundaryKind(text, runs, last) === INSIDE) continue;
-      if (slashInside(text, runs, before === LIST_SLASH ? first : first + 1, last)) continue;
+      const after = boundaryKind(text, runs, last);
+      if (after === INSIDE) continue;
+      if (slashInside(text, runs, before === LIST_SLASH || after === LIST_SLASH ? first : first + 1, last)) continue;
       const shorter = evaluate(text, chain, first, last, budget);
       if (shorter > score) {
         found = last;
@@ -132,7 +133,21 @@ const INSIDE = 3;
 function boundaryKind(text: string, runs: readonly number[], k: number): number {
   const kinds = gapKinds(text, runs[2 * k + 1], runs[2 * k + 2]);
   if ((kinds & GAP_SPACE) !== 0) return SPACE_EDGE;
-  return kinds === GAP_SLASH ? LIST_SLASH : INSIDE;
+  if (kinds !== GAP_SLASH) return INSIDE;
+  // A slash lists numbers only between two stretches long enough to be numbers: in
+  // '12/03/1990 415 555 2671' the slashes are a date's, and '1990 415 555' is no number after it.
+  return slashStretch(text, runs, k, -1) >= MIN_DIGITS && slashStretch(text, runs, k + 1, 1) >= MIN_DIGITS ? LIST_SLASH : INSIDE;
+}
+
+/** Digits from run `k` on in direction `step` (1 or -1), up to a slash gap or the chain's end. */
+function slashStretch(text: string, runs: readonly number[], k: number, step: number): number {
+  let digits = 0;
+  for (let index = k; index >= 0 && 2 * index < runs.length; index += step) {
+    digits += runs[2 * index + 1] - runs[2 * index];
+    const gap = step > 0 ? index : index - 1;
+    if (gap < 0 || 2 * gap + 2 >= runs.length || (gapKinds(text, runs[2 * gap + 1], runs[2 * gap + 2]) & GAP_SLASH) !== 0) break;
+  }
+  return digits;
 }
 
 /** True when a gap between runs `first`..`last` (from the gap after run `first`) holds a slash. */

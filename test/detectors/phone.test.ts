@@ -165,6 +165,11 @@ describe('phone', () => {
       expect(spansOf(text), text).toEqual([]);
     }
     expect(only.redact('tel 030/1234567').text).toBe('tel [PHONE]');
+    // Only a slash between two stretches long enough to be numbers lists them: after the date's
+    // slashes (9062e7d) '1990 415 555' was read as an Indian number, which took the date's year
+    // and the phone's first groups and left '12/03/' and '2671' in clear.
+    expect(createRedactor().redact('born on 12/03/1990 415 555 2671').text).toBe('born on [DATE_OF_BIRTH] [PHONE]');
+    expect(spansOf('x 12/03/1990 415 555 2671 y')).toEqual([[13, 25]]);
     checkAllChunkings(only, 'tel 415-555-2671/415-555-2672 or 120/340/560/780', 10);
   });
 
