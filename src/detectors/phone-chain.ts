@@ -142,7 +142,7 @@ function taintedBefore(text: string, start: number): number {
   if (code === 36 || code === 37 || code === 0xa3 || code === 0x20ac || code === 0xa5 || code === 0x20b9) return EDGE_TAINT; // $ % £ € ¥ ₹
   if (isLetterTouching(text, start - 1)) return WORD_TAINT;
   if (code === DOT || code === HYPHEN || code === SLASH) return start > 1 && isLetterTouching(text, start - 2) ? WORD_TAINT : 0; // v.2, ref-123, orders/123
-  if (code === COLON) return start > 1 && isDigit(text.charCodeAt(start - 2)) ? EDGE_TAINT : 0; // 10:30
+  if (code === COLON) return start > 1 && (isDigit(text.charCodeAt(start - 2)) || text.charCodeAt(start - 2) === COLON) ? EDGE_TAINT : 0; // 10:30, an IPv6 '::1'
   if (code === COMMA) {
     // 1,299 — a thousands separator follows a group of at most three digits.
     let digits = 0;

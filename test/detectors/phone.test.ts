@@ -192,6 +192,14 @@ describe('phone', () => {
     checkAllChunkings(full, 'call me 415-555-2671 12 Main Street', 12);
   });
 
+  it('starts no number at the last group of an IPv6 address', () => {
+    // '2001:db8::1 415-555-2671' read '1 415-555-2671' as a NANP number, which beat the address
+    // and left '2001:db8::' in clear.
+    expect(createRedactor().redact('x 2001:db8::1 415-555-2671 y').text).toBe('x [IP_ADDRESS] [PHONE] y');
+    expect(spansOf('ping ::1 415 555 2671')).toEqual([[9, 21]]);
+    expect(spansOf('Phone:415-555-2671')).toEqual([[6, 18]]);
+  });
+
   it('narrows national formats to the given regions', () => {
     const usOnly = createRedactor({ detectors: [phone({ regions: ['US'] })] });
     expect(usOnly.find('UK 020 7946 0958')).toEqual([]);
