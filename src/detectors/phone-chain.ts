@@ -20,6 +20,8 @@ const DOT = 46; // '.'
 const SLASH = 47; // '/'
 const COLON = 58; // ':'
 const COMMA = 44; // ','
+const UNDERSCORE = 95; // '_'
+const STAR = 42; // '*'
 
 /** One chain: optional prefix ('+', '(', '(+') then digit runs joined by gaps. */
 export interface Chain {
@@ -138,7 +140,10 @@ const WORD_TAINT = 2;
 function taintedBefore(text: string, start: number): number {
   if (start === 0) return 0;
   const code = text.charCodeAt(start - 1);
-  if (code === 95 || code === 35 || code === 64 || code === 38 || code === 92 || code === 126 || code === 94 || code === 42 || code === PLUS) return WORD_TAINT; // _ # @ & \ ~ ^ * +
+  // '_' and '*' join an identifier ('user_4155552671'), but after a space or at the start they are
+  // Markdown emphasis, which LLM replies put around numbers ('**415-555-2671**', '_…_').
+  if (code === UNDERSCORE || code === STAR) return start > 1 && isLetterTouching(text, start - 2) ? WORD_TAINT : 0;
+  if (code === 35 || code === 64 || code === 38 || code === 92 || code === 126 || code === 94 || code === PLUS) return WORD_TAINT; // # @ & \ ~ ^ +
   if (code === 36 || code === 37 || code === 0xa3 || code === 0x20ac || code === 0xa5 || code === 0x20b9) return EDGE_TAINT; // $ % £ € ¥ ₹
   if (isLetterTouching(text, start - 1)) return WORD_TAINT;
   if (code === DOT || code === HYPHEN || code === SLASH) return start > 1 && isLetterTouching(text, start - 2) ? WORD_TAINT : 0; // v.2, ref-123, orders/123
@@ -165,7 +170,9 @@ function isLetterTouching(text: string, index: number): boolean {
 export function taintedAfter(text: string, end: number, lastRunLength: number): boolean {
   if (end >= text.length) return false;
   const code = text.charCodeAt(end);
-  if (code === 95 || code === 37 || code === 64 || code === 36 || code === 0xb0 || code === 0x20ac || code === 0x2030) return true; // _ % @ $ ° € ‰
+  // Markdown emphasis closes the number ('**415-555-2671**'); a word after '_' makes it an identifier.
+  if (code === UNDERSCORE || code === STAR) return end + 1 < text.length && isLetterTouching(text, end + 1);
+  if (code === 37 || code === 64 || code === 36 || code === 0xb0 || code === 0x20ac || code === 0x2030) return true; // % @ $ ° € ‰
   if (isLetterTouching(text, end)) return true;
   const next = end + 1 < text.length ? text.charCodeAt(end + 1) : 0;
   if ((code === HYPHEN || code === SLASH) && end + 1 < text.length && isLetterTouching(text, end + 1)) return true;

@@ -68,8 +68,9 @@ export function evaluateChain(
   if (count === 0 || chain.inWord || cardShaped(runs) || ibanTail(text, chain)) return;
   const lastEnd = runs[runs.length - 1];
   const extension = extensionEnd(text, lastEnd);
-  if (chain.open && codeAt(text, runs[1]) !== CLOSE) {
-    // '(+41 22 730 5989)': the bracket wraps the number, it is no area-code bracket.
+  if (chain.open && (count === 1 || codeAt(text, runs[1]) !== CLOSE)) {
+    // '(+41 22 730 5989)', '(415-555-2671)', '(4155552671)': the bracket wraps the number, it is
+    // no area-code bracket.
     chain.open = false;
     chain.start++;
   }

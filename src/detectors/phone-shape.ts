@@ -67,7 +67,9 @@ export function cardShaped(runs: readonly number[]): boolean {
 export function parenthesesBalanced(text: string, chain: Chain, first: number, last: number): boolean {
   const runs = chain.runs;
   for (let index = first; index <= last; index++) {
-    const opens = codeAt(text, runs[2 * index] - 1) === OPEN || (index === 0 && chain.open);
+    // The chain's own prefix is `chain.open`, which is false when its bracket wraps the whole
+    // number ('(415-555-2671)'): the '(' before the first run is then no area-code bracket.
+    const opens = index === 0 ? chain.open : codeAt(text, runs[2 * index] - 1) === OPEN;
     const closes = codeAt(text, runs[2 * index + 1]) === CLOSE;
     // A ')' after the last group closes the sentence's bracket: '(call +41 22 730 5989)'.
     if (opens !== closes && !(closes && index === last)) return false;

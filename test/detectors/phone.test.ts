@@ -58,10 +58,22 @@ const POSITIVES = [
   '10:30 ⟦555-123-4567⟧',
   '{"phone":"⟦(212) 555-0100⟧"}',
   'phone=⟦+96550000220⟧ priority=high',
+  // Markdown emphasis, as LLM replies write numbers; a bracket around the whole number.
+  'call **⟦415-555-2671⟧**',
+  '**Phone:** ⟦(415) 555-2671⟧',
+  'Call: *⟦+44 20 7946 0958⟧*',
+  'or _⟦415.555.2671⟧_',
+  'call me (⟦415-555-2671⟧) today',
+  'call (⟦415 555 2671⟧)',
+  'call (⟦4155552671⟧)',
   '(⟦+41 22 730 5989⟧) or ⟦(+41) 22 730 5989⟧',
 ];
 
 const NEGATIVES = [
+  // '_' and '*' inside an identifier still join the digits to it.
+  'user_4155552671 logged in',
+  'key 4155552671_backup',
+  'calc 2*4155552671',
   'ts=1700000000',
   'epoch 1700000000 ok',
   'order #48213 shipped',
