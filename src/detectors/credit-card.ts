@@ -28,6 +28,7 @@ const TAIL_LIMIT = 64;
 
 const SPACE = 32;
 const HYPHEN = 45;
+const COMMA = 44;
 
 // Issuer ranges on the first six digits (IIN) with the lengths each issuer uses, one bit per
 // length from 12 (bit 0) to 19 (bit 7). Sources: ISO/IEC 7812 major industry identifiers and
@@ -184,7 +185,9 @@ function cardEnd(text: string, start: number): number {
 
 /** Checks the end boundary, the issuer and Luhn of the candidate `[start, end)`. */
 function accept(text: string, start: number, end: number, digits: number, separator: number): number {
-  if (gluedAfter(text, end, NO_SEPARATOR)) return -1;
+  // A comma after a card ends a field ('jane,4111111111111111,12/27'): no decimal or thousands
+  // part follows 12 to 19 integer digits.
+  if (text.charCodeAt(end) !== COMMA && gluedAfter(text, end, NO_SEPARATOR)) return -1;
   // After a short last group (or 4-6-5) the number must end: '4111 1111 1111 111 1111' is not a card.
   if (separator !== NO_SEPARATOR && nextGroup(text, end, separator) > 0) return -1;
   if (!issuerAllows(text, start, digits)) return -1;
@@ -199,7 +202,9 @@ function nextGroup(text: string, at: number, separator: number): number {
   if (text.charCodeAt(at) !== separator) return 0;
   const count = digitsAt(text, at + 1, 7);
   if (count === 0 || count === 7) return count;
-  return gluedAfter(text, at + 1 + count, separator) ? 0 : count;
+  const after = at + 1 + count;
+  // A comma after a group of four ends a CSV field, as after a card ('4111 1111 1111 1111,12/27').
+  return (count !== 4 || text.charCodeAt(after) !== COMMA) && gluedAfter(text, after, separator) ? 0 : count;
 }
 
 /**

@@ -38,7 +38,8 @@ function isWordOrUnderscore(text: string, index: number): boolean {
 
 /**
  * True when the number ending at `end` continues into another token: a word character
- * (`4111…1111abc`), a decimal or dashed/comma continuation (`….5`, `…-abc`, `…,5`), or a
+ * (`4111…1111abc`), a decimal or dashed continuation (`….5`, `…-abc`), a comma and a digit
+ * (`…,5`; a comma and a letter separates CSV fields), or a
  * time/date/path continuation with a digit (`…/12`, `…:30`). `separator` (the number's own
  * group separator) is not a continuation. Reads at most 2 code units (3 for a surrogate pair).
  */
@@ -47,14 +48,18 @@ export function gluedAfter(text: string, end: number, separator: number): boolea
   const code = text.charCodeAt(end);
   if (isWordOrUnderscore(text, end)) return true;
   if (code === separator || end + 1 >= text.length) return false;
-  if (code === HYPHEN || code === DOT || code === COMMA) return isWordOrUnderscore(text, end + 1);
+  // A comma joins digits only ('…,5' decimal or thousands); before a letter it separates fields
+  // (CSV 'jane,4111111111111111,visa').
+  if (code === COMMA) return isDigit(text.charCodeAt(end + 1));
+  if (code === HYPHEN || code === DOT) return isWordOrUnderscore(text, end + 1);
   if (code === SLASH || code === COLON) return isDigit(text.charCodeAt(end + 1));
   return false;
 }
 
 /**
  * True when the number starting at `start` continues another token before it: a word
- * character, a decimal or dashed/comma part of a word or number (`0.25…`, `12-4111…`), or a
+ * character, a decimal or dashed part of a word or number (`0.25…`, `12-4111…`), a digit and a
+ * comma (`1,4111…`; a letter and a comma ends a CSV field), or a
  * date/time part (`12/…`, `10:…`). Reads at most 2 code units before `start` (3 for a pair).
  */
 export function gluedBefore(text: string, start: number): boolean {
@@ -62,7 +67,8 @@ export function gluedBefore(text: string, start: number): boolean {
   if (isWordOrUnderscore(text, start - 1)) return true;
   if (start < 2) return false;
   const code = text.charCodeAt(start - 1);
-  if (code === HYPHEN || code === DOT || code === COMMA) return isWordOrUnderscore(text, start - 2);
+  if (code === COMMA) return isDigit(text.charCodeAt(start - 2)); // '1,4111…', not CSV 'jane,4111…'
+  if (code === HYPHEN || code === DOT) return isWordOrUnderscore(text, start - 2);
   if (code === SLASH || code === COLON) return isDigit(text.charCodeAt(start - 2));
   return false;
 }

@@ -57,6 +57,9 @@ const positives: [string, string][] = [
   ['a Visa number before a short group (Visa has no 17-digit numbers)', 'card ⟦4111 1111 1111 1111⟧ 2 times'],
   ['a Mastercard number before three digits', 'card ⟦5500 0000 0000 0004⟧ 123 thanks'],
   ['a card before a street address', '⟦4111 1111 1111 1111⟧ 12 Main Street'],
+  // A comma after a word or a card ends a CSV field; it used to glue the card to its neighbours.
+  ['a card in a CSV row', 'jane,⟦4111111111111111⟧,12/27,123'],
+  ['a grouped card in a CSV row', 'jane,⟦4111 1111 1111 1111⟧,12/27'],
 ];
 
 const negatives: [string, string][] = [

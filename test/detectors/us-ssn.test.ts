@@ -22,6 +22,7 @@ const positives: [string, string][] = [
   ['a dashed number without context', 'it is ⟦401-23-4567⟧, ok'],
   ['a dashed number at the start of the text', '⟦401-23-4567⟧ is mine'],
   ['a dashed number at the end of the text', 'mine is ⟦401-23-4567⟧'],
+  ['a dashed number in a CSV row', 'jane,⟦401-23-4567⟧,ny'],
   ['a number split by spaces', 'social security number ⟦401 23 4567⟧.'],
   ['a number split by dots', 'SSN ⟦401.23.4567⟧ thanks'],
   ['a bare number after SSN', 'SSN: ⟦401234567⟧'],
