@@ -10,6 +10,8 @@
  * German PLZ and French code postal, 5 digits (Deutsche Post, La Poste). Written here, MIT.
  */
 
+import { isWordCodeAt } from '../scanner/char-class.js';
+
 /** Longest stretch a matcher reads from `pos`, including the boundary character after it. */
 export const POSTCODE_REACH = 11;
 
@@ -23,11 +25,16 @@ const CA_LETTERS = 'ABCEGHJKLMNPRSTVWXYZ';
 /** Letters Canada Post uses first in a postal code (not W Z either). */
 const CA_FIRST = 'ABCEGHJKLMNPRSTVXY';
 
-/** True when `index` is the end of the text window or a character that cannot continue a code. */
+/**
+ * True when `index` is the end of the text window or a character that cannot continue a code:
+ * not a letter or digit of any script. A closing curly quote, a no-break space or a dash after a
+ * code ends it ('“12 Main Street, Springfield, IL 62704”' lost its ZIP when every unit from
+ * U+0080 up counted as a letter).
+ */
 function bounded(text: string, index: number, end: number): boolean {
   if (index >= end) return true;
   const code = text.charCodeAt(index);
-  return !(isDigit(code) || isLetter(code) || code > 127);
+  return !(isDigit(code) || isLetter(code) || (code > 127 && isWordCodeAt(text, index)));
 }
 
 function digits(text: string, pos: number, end: number, count: number): boolean {

@@ -34,6 +34,10 @@ const golden: [string, string[]][] = [
   ['Flat 3, 12 High Street, London SW1A 1AA is the one', ['Flat 3, 12 High Street, London SW1A 1AA']],
   ['Ship it to 221B Baker Street, London NW1 6XE please', ['221B Baker Street, London NW1 6XE']],
   ['4 Ashgrove Close, Leeds LS6 2PQ', ['4 Ashgrove Close, Leeds LS6 2PQ']],
+  // A closing curly quote or a no-break space ends a postcode (any unit from U+0080 up used to continue it).
+  ['address “221B Baker Street, London NW1 6XE”', ['221B Baker Street, London NW1 6XE']],
+  ['address “12 Main Street, Springfield, IL 62704”', ['12 Main Street, Springfield, IL 62704']],
+  ['at 12 Main Street, Springfield, IL 62704\u00a0today', ['12 Main Street, Springfield, IL 62704']],
   // Australia
   ['3/14 Smith St, Richmond VIC 3121 is where I am', ['3/14 Smith St, Richmond VIC 3121']],
   ['Unit 5, 12 George St, Sydney NSW 2000', ['Unit 5, 12 George St, Sydney NSW 2000']],
