@@ -86,13 +86,13 @@ export const COUNTRIES =
 
 /**
  * Location cues: a word among the five before the house number that says an address follows
- * ("I live at", "ship it to", "my address is", "meet me at").
+ * ("I live at", "ship it to", "my address is", "meet me at", "the house at").
  */
 export const LOCATION_CUES =
   'live lives living lived reside resides residing stay staying located location address addr adresse ' +
   'anschrift ship shipping shipped deliver delivery delivering delivered send sending sent mail mailing ' +
   'mailed moved move moving relocated relocating meet pick pickup drop dropoff visit return wohne wohnt ' +
-  'habite livraison';
+  'habite livraison house home office apartment condo property';
 
 /**
  * Words that are never part of a street name: English function words, time words, and words that

@@ -136,7 +136,9 @@ export class AddressParser {
         const flags = token.flags;
         if (flags & (UNIT_ID | UNIT_ALONE) && !(flags & SUFFIX) && index > 0) break;
         // "123 The Street" (British): a capitalised "The" right before a suffix is a name.
-        if (flags & NOT_NAME && !(index === 0 && token.is('the') && token.cap === 1 && readToken(win, token.next).flags & SUFFIX)) break;
+        // A capital 'A' inside a name is an initial ("500 Terry A Francois Blvd"), not the article.
+        const initial = index > 0 && token.length === 1 && token.cap > 0 && names[index - 1].cap > 0;
+        if (flags & NOT_NAME && !initial && !(index === 0 && token.is('the') && token.cap === 1 && readToken(win, token.next).flags & SUFFIX)) break;
         if (index === 0 && flags & (COUNT | MONTH)) return undefined;
         if (token.cap === 0 && flags & COUNT && !(flags & STRONG)) break;
         names.push(token);

@@ -38,6 +38,10 @@ const golden: [string, string[]][] = [
   ['address “221B Baker Street, London NW1 6XE”', ['221B Baker Street, London NW1 6XE']],
   ['address “12 Main Street, Springfield, IL 62704”', ['12 Main Street, Springfield, IL 62704']],
   ['at 12 Main Street, Springfield, IL 62704\u00a0today', ['12 Main Street, Springfield, IL 62704']],
+  // A weak suffix after a dwelling noun cue; a capital initial inside a name.
+  ['the house at 7 Lakeview Dr. was sold', ['7 Lakeview Dr']],
+  ['my office is 12 Park Way', ['12 Park Way']],
+  ['Offices at 500 Terry A Francois Blvd, San Francisco, CA 94158', ['500 Terry A Francois Blvd, San Francisco, CA 94158']],
   // Australia
   ['3/14 Smith St, Richmond VIC 3121 is where I am', ['3/14 Smith St, Richmond VIC 3121']],
   ['Unit 5, 12 George St, Sydney NSW 2000', ['Unit 5, 12 George St, Sydney NSW 2000']],
@@ -50,7 +54,7 @@ const golden: [string, string[]][] = [
 
 /** One negative per guard of the notes (and a few more hard negatives). */
 const guards: [string, string[]][] = [
-  ['1. count nouns and function words are not names', ['I have 3 main points', '4 more court dates', '10 miles down the road', '2 blocks from the park', 'I have 3 main points, Springfield, IL 62704', 'a 4 wheel drive truck']],
+  ['1. count nouns and function words are not names', ['I have 3 A grades', 'bought 2 A Street maps', 'I have 3 main points', '4 more court dates', '10 miles down the road', '2 blocks from the park', 'I have 3 main points, Springfield, IL 62704', 'a 4 wheel drive truck']],
   ['2. the name cannot be empty', ['6 Drive to Survive', '30 Lane Bryant', 'Version 3 Way']],
   ['3. time, quantity and ID contexts', ['see you at 5 pm Park Lane', 'only $5 Main Street specials', 'ticket #12 Oak Road', 'version 3 Main Street', 'page 4 Elm Street', 'UA 1234 Park Avenue', 'at 10:30 Main Street', 'flight 212 Ocean Drive']],
   ['4. road types without a house number', ['Route 66 is fun', 'take Interstate 95 north', 'the 405 freeway is jammed', 'Highway 1 Coast Road trip']],
