@@ -369,12 +369,15 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
     const count = collectBefore(text, start);
     let strongBefore = false;
     let selfCue = false;
+    let pairCue = false;
     for (let k = 0; k < count; k++) {
       walk(lower, text, tokenStarts[k], start, TERM | CUE_BEFORE | CUE_SELF | ANTI);
       if (streaming && (open & ANTI) !== 0) undecided = true;
       else if (antiEnd > start) return NONE;
       // A health phrase before the term, or an unambiguous (T1) term ("bipolar disorder and lithium").
       if (beforeEnd >= 0 || (termEnd >= 0 && termEnd <= start && (termInfo & 3) === 1)) strongBefore = true;
+      // Another ambiguous condition just before ("a fever and a bad cough"): together they are a symptom list.
+      else if (termEnd >= 0 && termEnd <= start && (termInfo & 3) === 2 && ((termInfo >> 2) & 7) === 0) pairCue = true;
       // "my cold", "I have a cold": the self cue ends right before the term or one token earlier.
       if (selfEnd >= 0 && (selfEnd === tokenEnds[0] || (count >= SELF_GAP && selfEnd === tokenEnds[SELF_GAP - 1]))) selfCue = true;
     }
@@ -388,7 +391,7 @@ function createMatcher(lexicon: Lexicon, categoryMask: number, tierMask: number)
     if (tier === 1 || (tier === 3 && (info & NEEDS_CUE) === 0)) return EMIT;
     const category = (info >> 2) & 7;
     const strongOnly = tier === 3 || category === 3 || category === 4; // medication, procedure
-    if (strongBefore || (!strongOnly && selfCue)) return EMIT;
+    if (strongBefore || (!strongOnly && (selfCue || (pairCue && category === 0)))) return EMIT;
     // After window: a cue starting within the next 3 tokens of the sentence.
     let position = tokenEnd(text, end);
     const ceiling = end + AFTER_CHARS;

@@ -74,6 +74,15 @@ const GOLDEN: [string, [string, HealthCategory][]][] = [
   ['in the hospitality business', []],
   ['on the  spectrum, they said', [['on the  spectrum', 'mental_health']]],
   ['my therapist-ish friend', []],
+  // Two ambiguous conditions close together are a symptom list: each cues the one after it.
+  ["I've had a fever and a bad cough since Monday", [['fever', 'condition'], ['cough', 'condition']]],
+  ['any fever or chills, cough, congestion?', [['chills', 'condition'], ['cough', 'condition'], ['congestion', 'condition']]],
+  ['it was cold and I was tired', []],
+  ['the cold front and the pressure drop', []],
+  // Clinical shorthand for history is a cue; antacid brands.
+  ['No hx of MI.', [['MI', 'condition']]],
+  ['I take Tums and Mylanta at night', [['Tums', 'medication'], ['Mylanta', 'medication']]],
+  ['my tums hurt', []],
 ];
 
 const spansOf = (text: string, expected: [string, HealthCategory][]) => {
