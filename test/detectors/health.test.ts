@@ -83,6 +83,10 @@ const GOLDEN: [string, [string, HealthCategory][]][] = [
   ['No hx of MI.', [['MI', 'condition']]],
   ['I take Tums and Mylanta at night', [['Tums', 'medication'], ['Mylanta', 'medication']]],
   ['my tums hurt', []],
+  // A relative's condition.
+  ['my son has a fever again', [['fever', 'condition']]],
+  ['My wife has cancer', [['cancer', 'condition']]],
+  ['my son has a cold brew every morning', []],
 ];
 
 const spansOf = (text: string, expected: [string, HealthCategory][]) => {
