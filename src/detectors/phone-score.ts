@@ -22,8 +22,11 @@ export const MIN_DIGITS = 7;
 const MAX_GROUPS = 7;
 /** libphonenumber calls per chain (libphonenumber's own matcher bounds its work with `maxTries`). */
 const MAX_TRIES = 24;
-/** Score of a national number validated in its region's grouping: nothing shorter beats it. */
-const STRONG = 0.9;
+/**
+ * Lowest score of a number libphonenumber validated (after a context word): a longer reading
+ * below it was only of possible length or shape, and a shorter one that validates beats it.
+ */
+const VALIDATED = 0.85;
 
 const OPEN = 40; // '('
 const CLOSE = 41; // ')'
@@ -99,11 +102,12 @@ export function evaluateChain(
         break;
       }
     }
-    // A number read with the group after it only on weak grounds (a possible length, a context
-    // word) gives way to a shorter piece that validates better: '415-555-2671 12 Main St' is a
-    // number then a house number, not one 12-digit number, and read as one it lost its overlap
-    // with the address and was left in clear.
-    for (let last = found - 1; found > first && score < STRONG && last >= first && budget.tries < MAX_TRIES; last--) {
+    // A number read with the group after it only on weak grounds (a possible length or shape,
+    // no validation) gives way to a shorter piece that scores higher: '415-555-2671 12 Main St' is
+    // a number then a house number, not one 12-digit number, and read as one it lost its overlap
+    // with the address and was left in clear. A validated reading stays ('mobile 07700 900 123'
+    // is the British mobile, not the German '07700 900').
+    for (let last = found - 1; found > first && score < VALIDATED && last >= first && budget.tries < MAX_TRIES; last--) {
       const after = boundaryKind(text, runs, last);
       if (after === INSIDE) continue;
       if (slashInside(text, runs, before === LIST_SLASH || after === LIST_SLASH ? first : first + 1, last)) continue;
