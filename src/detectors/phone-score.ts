@@ -96,6 +96,7 @@ export function evaluateChain(
       // one lists numbers ('415-555-2671/415-555-2672', '020 7946 0018/020 7946 0019'), and
       // numbers listed with a slash write no slash of their own.
       if (slashInside(text, runs, before === LIST_SLASH || after === LIST_SLASH ? first : first + 1, last)) continue;
+      if (before === LIST_SLASH && shortBeforeSlash(text, runs, first, last)) continue;
       score = evaluate(text, chain, first, last, budget);
       if (score > 0) {
         found = last;
@@ -111,6 +112,7 @@ export function evaluateChain(
       const after = boundaryKind(text, runs, last);
       if (after === INSIDE) continue;
       if (slashInside(text, runs, before === LIST_SLASH || after === LIST_SLASH ? first : first + 1, last)) continue;
+      if (before === LIST_SLASH && shortBeforeSlash(text, runs, first, last)) continue;
       const shorter = evaluate(text, chain, first, last, budget);
       if (shorter > score) {
         found = last;
@@ -138,19 +140,27 @@ const INSIDE = 3;
 function boundaryKind(text: string, runs: readonly number[], k: number): number {
   const kinds = gapKinds(text, runs[2 * k + 1], runs[2 * k + 2]);
   if ((kinds & GAP_SPACE) !== 0) return SPACE_EDGE;
-  if (kinds !== GAP_SLASH) return INSIDE;
-  // A slash lists numbers only between two stretches long enough to be numbers: in
-  // '12/03/1990 415 555 2671' the slashes are a date's, and '1990 415 555' is no number after it.
-  return slashStretch(text, runs, k, -1) >= MIN_DIGITS && slashStretch(text, runs, k + 1, 1) >= MIN_DIGITS ? LIST_SLASH : INSIDE;
+  return kinds === GAP_SLASH ? LIST_SLASH : INSIDE;
 }
 
-/** Digits from run `k` on in direction `step` (1 or -1), up to a slash gap or the chain's end. */
-function slashStretch(text: string, runs: readonly number[], k: number, step: number): number {
+/**
+ * True when a piece from run `first` (after a lone slash) to run `last` cannot start at that
+ * slash: the slash follows a stretch too short to be a number, and the piece spans a space. In
+ * '12/03/1990 415 555 2671' the slashes are a date's, and '1990 415 555' is no number after it;
+ * '12/27/415-555-2671' still lists one.
+ */
+function shortBeforeSlash(text: string, runs: readonly number[], first: number, last: number): boolean {
+  if (digitsBackToSlash(text, runs, first - 1) >= MIN_DIGITS) return false;
+  for (let k = first; k < last; k++) if ((gapKinds(text, runs[2 * k + 1], runs[2 * k + 2]) & GAP_SPACE) !== 0) return true;
+  return false;
+}
+
+/** Digits of run `k` and the runs before it, back to a slash gap or the chain's start. */
+function digitsBackToSlash(text: string, runs: readonly number[], k: number): number {
   let digits = 0;
-  for (let index = k; index >= 0 && 2 * index < runs.length; index += step) {
+  for (let index = k; index >= 0; index--) {
     digits += runs[2 * index + 1] - runs[2 * index];
-    const gap = step > 0 ? index : index - 1;
-    if (gap < 0 || 2 * gap + 2 >= runs.length || (gapKinds(text, runs[2 * gap + 1], runs[2 * gap + 2]) & GAP_SLASH) !== 0) break;
+    if (index === 0 || (gapKinds(text, runs[2 * index - 1], runs[2 * index]) & GAP_SLASH) !== 0) break;
   }
   return digits;
 }

@@ -182,6 +182,10 @@ describe('phone', () => {
     // and the phone's first groups and left '12/03/' and '2671' in clear.
     expect(createRedactor().redact('born on 12/03/1990 415 555 2671').text).toBe('born on [DATE_OF_BIRTH] [PHONE]');
     expect(spansOf('x 12/03/1990 415 555 2671 y')).toEqual([[13, 25]]);
+    // What follows a slash does not keep a number from ending there, nor a short stretch before
+    // it a number without a space from starting after it.
+    expect(spansOf('call 415-555-2671/12 ok')).toEqual([[5, 17]]);
+    expect(spansOf('call 12/27/415-555-2671 ok')).toEqual([[11, 23]]);
     checkAllChunkings(only, 'tel 415-555-2671/415-555-2672 or 120/340/560/780', 10);
   });
 
