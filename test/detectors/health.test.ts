@@ -87,6 +87,9 @@ const GOLDEN: [string, [string, HealthCategory][]][] = [
   ['my son has a fever again', [['fever', 'condition']]],
   ['My wife has cancer', [['cancer', 'condition']]],
   ['my son has a cold brew every morning', []],
+  ["I'm having a headache again", [['headache', 'condition']]],
+  ["I've been having chills at night", [['chills', 'condition']]],
+  ["I'm having cold feet about the wedding", []],
 ];
 
 const spansOf = (text: string, expected: [string, HealthCategory][]) => {
