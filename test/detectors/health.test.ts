@@ -168,6 +168,56 @@ describe('health', () => {
     checkAllChunkings(withEmail, `mail a.b@example.com ${text}`, 10);
   });
 
+  it('finds common conditions after a diagnosis and common medications after a prescription', () => {
+    // A coverage floor written here (everyday names a user would expect, checked by hand), not
+    // taken from the lexicon: removing or mistiering one of them fails this test.
+    const conditions = [
+      'hemorrhoids', 'stuttering', 'hives', 'urticaria', 'astigmatism', 'myopia', 'presbyopia',
+      "athlete's foot", 'jock itch', 'ringworm', 'yeast infection', 'thrush', 'candidiasis', 'pink eye',
+      'conjunctivitis', 'stye', 'sinusitis', 'tonsillitis', 'strep throat', 'bronchitis', 'pneumonia',
+      'whooping cough', 'mono', 'mononucleosis', 'shingles', 'chickenpox', 'measles', 'mumps', 'rubella',
+      'scarlet fever', 'lyme disease', 'gout', 'sciatica', 'plantar fasciitis', 'carpal tunnel', 'tendonitis',
+      'bursitis', 'vertigo', 'tinnitus', 'sleep apnea', 'insomnia', 'narcolepsy', 'restless legs',
+      'fibromyalgia', 'lupus', 'psoriasis', 'eczema', 'rosacea', 'acne', 'vitiligo', 'alopecia', 'celiac',
+      "crohn's", 'colitis', 'diverticulitis', 'gallstones', 'kidney stones', 'UTI', 'endometriosis', 'PCOS',
+      'fibroids', 'menopause', 'erectile dysfunction', 'infertility', 'miscarriage', 'preeclampsia',
+      'gestational diabetes', 'anemia', 'hemophilia', 'sickle cell', 'leukemia', 'lymphoma', 'melanoma',
+      'glaucoma', 'cataracts', 'macular degeneration', 'dementia', "parkinson's", 'epilepsy', 'migraine',
+      'concussion', 'ADHD', 'autism', 'OCD', 'PTSD', 'bipolar', 'schizophrenia', 'anorexia', 'bulimia',
+      'binge eating', 'alcoholism', 'opioid addiction', 'hypothyroidism', 'hyperthyroidism', "Hashimoto's",
+      "Graves' disease", 'osteoporosis', 'arthritis', 'scoliosis', 'hernia', 'appendicitis', 'dysentery',
+      'botulism', 'salmonella', 'food poisoning', 'norovirus', 'covid', 'long covid', 'flu', 'RSV',
+      'hepatitis', 'HPV', 'chlamydia', 'gonorrhea', 'syphilis', 'herpes', 'HIV', 'hypertension',
+      'high cholesterol', 'heart failure', 'atrial fibrillation', 'angina', 'asthma', 'COPD', 'emphysema',
+      'tuberculosis', 'cystic fibrosis', 'multiple sclerosis', 'ALS', 'cerebral palsy', 'down syndrome',
+      'spina bifida', 'hydrocephalus', 'meningitis', 'encephalitis', 'sepsis', 'cellulitis', 'impetigo',
+      'scabies', 'lice', 'warts', 'cold sores', 'canker sores', 'gingivitis', 'periodontitis', 'TMJ',
+      'bunions', 'hammertoe', 'varicose veins', 'DVT', 'pulmonary embolism', 'aneurysm', 'stroke',
+      'heart attack', 'seizure', 'panic attacks', 'social anxiety', 'postpartum depression',
+      'seasonal affective disorder', 'eating disorder', 'self-harm', 'suicidal ideation', 'substance abuse',
+      'addiction', 'overdose',
+    ];
+    const medications = [
+      'ibuprofen', 'acetaminophen', 'Tylenol', 'Advil', 'aspirin', 'naproxen', 'Aleve', 'Benadryl', 'Zyrtec',
+      'Claritin', 'Allegra', 'Flonase', 'Sudafed', 'Mucinex', 'DayQuil', 'NyQuil', 'prednisone', 'amoxicillin',
+      'azithromycin', 'Z-Pak', 'Cipro', 'doxycycline', 'metformin', 'insulin', 'Ozempic', 'Wegovy', 'Mounjaro',
+      'lisinopril', 'amlodipine', 'atorvastatin', 'Lipitor', 'simvastatin', 'levothyroxine', 'Synthroid',
+      'omeprazole', 'sertraline', 'Zoloft', 'fluoxetine', 'Prozac', 'Wellbutrin', 'Xanax', 'Ativan',
+      'Klonopin', 'Adderall', 'Ritalin', 'Vyvanse', 'gabapentin', 'tramadol', 'oxycodone', 'hydrocodone',
+      'Vicodin', 'Percocet', 'Suboxone', 'methadone', 'Narcan', 'EpiPen', 'albuterol', 'Ventolin', 'Plan B',
+      'Viagra', 'Cialis', 'Truvada', 'Accutane', 'Zepbound', 'semaglutide', 'tirzepatide', 'Paxlovid',
+      'Tamiflu', 'Valtrex', 'Diflucan', 'Keflex', 'Bactrim', 'Flagyl', 'Coumadin', 'warfarin', 'Eliquis',
+      'Xarelto', 'Plavix', 'Humira', 'Dupixent', 'Botox', 'Imitrex', 'Topamax', 'Lamictal', 'Seroquel',
+      'Abilify', 'lithium', 'Zofran', 'Imodium', 'Pepto-Bismol', 'Miralax', 'Dulcolax', 'Nexplanon', 'IUD',
+      'Depo-Provera',
+    ];
+    const missed = [
+      ...conditions.filter((term) => redactor.find(`I was diagnosed with ${term} last year`).length === 0),
+      ...medications.filter((term) => redactor.find(`my doctor prescribed ${term} for it`).length === 0),
+    ];
+    expect(missed).toEqual([]);
+  });
+
   it('finds a term after a long run of ordinary words', () => {
     const filler = 'the order still says processing and '.repeat(40);
     const found = redactor.find(`${filler}now metformin`);
