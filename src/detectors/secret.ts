@@ -1,5 +1,5 @@
 import { isDigit } from '../scanner/char-class.js';
-import { HAS_ARMOUR, HAS_AT, HAS_COLON, HAS_DIGIT, HAS_EQUALS, createScan, type Positions, type Scan } from '../scanner/scan.js';
+import { HAS_ARMOUR, HAS_AT, HAS_COLON, HAS_DIGIT, HAS_EQUALS, HAS_PASS, createScan, type Positions, type Scan } from '../scanner/scan.js';
 import { cutOutside } from '../internal/uncross.js';
 import type { Detector, Finding } from '../types.js';
 
@@ -190,6 +190,7 @@ export function secret(options: SecretOptions = {}): Detector {
   // Looked up once: a `Set` lookup by string on every call cost about 10 ns each.
   const wantUrlPassword = kinds.has('url-password');
   const wantPrivateKey = kinds.has('private-key');
+  const wantPassword = kinds.has('password');
 
   const push = (out: Finding[], start: number, end: number, kind: SecretKind): void => {
     if (!kinds.has(kind)) return;
@@ -218,6 +219,12 @@ export function secret(options: SecretOptions = {}): Detector {
       // scanner saw one there (HAS_EQUALS).
       const until = (scan.flags & HAS_EQUALS) !== 0 ? text.length : from;
       if (low < until) for (let at = text.indexOf('=', low); at >= 0 && at < until; at = text.indexOf('=', at + 1)) contextValue(text, from, at, out, push, minEntropy);
+    }
+    // 'my password is …': searched where the scanner saw `pass`/`pwd` (HAS_PASS), or in the few
+    // units of context before `from` where a stream's earlier text may hold the words.
+    if (wantPassword) {
+      if ((scan.flags & HAS_PASS) !== 0) proseValues(text, from, text.length, out, push);
+      else if (from > 0 && mayHoldPass(text, Math.max(0, from - PROSE_REACH), from)) proseValues(text, from, from, out, push);
     }
     // A native search for PEM armour.
     // A stream's short window cannot hold a whole block starting in it: no search; nor without
@@ -279,6 +286,51 @@ export function secret(options: SecretOptions = {}): Detector {
 }
 
 type Push = (out: Finding[], start: number, end: number, kind: SecretKind) => void;
+
+/**
+ * A password said in prose: 'my password is Tr0ub4dor&3', 'the wifi password was hunter22'. One
+ * native search (case-insensitive, literal words, no nested quantifier); no ':' or '=' anchors it.
+ */
+const PROSE_PASSWORD = /\b(?:password|passcode|passphrase|pwd)\s{1,3}(?:is|was)(?::\s{0,3}|\s{1,3})/gi;
+/** Longest match of PROSE_PASSWORD: where a search must start to find a value at `from`. */
+const PROSE_REACH = 'passphrase'.length + 3 + 'was:'.length + 3;
+/** Quotes around a value in prose, and the sentence punctuation after it that is not part of it. */
+const isOpeningQuote = (code: number): boolean => code === QUOTE || code === APOSTROPHE || code === 0x201c || code === 0x2018;
+const isTrailingMark = (code: number): boolean => code === 46 || code === 44 || code === 59 || code === 58 || code === 41 || code === QUOTE || code === APOSTROPHE; // . , ; : ) " '
+
+/**
+ * Values after PROSE_PASSWORD matches starting before `before`: a printable run without its closing sentence punctuation, of
+ * PASSWORD_MIN_LENGTH or more, holding a digit or a symbol other than '-' and "'" (prose says 'the
+ * password is Expired', 'incorrect' or 'case-sensitive'; a password written out has more than
+ * letters). Decided by the unit after the run, as every non-PEM secret.
+ */
+/** Whether `pa` or `pw` in any case starts in `text[low, high)`: a stream check's few units of context, before a search. */
+function mayHoldPass(text: string, low: number, high: number): boolean {
+  for (let index = low; index < high; index++) {
+    if ((text.charCodeAt(index) | 0x20) !== 112) continue; // 'p'
+    const next = text.charCodeAt(index + 1) | 0x20;
+    if (next === 97 || next === 119) return true; // 'a', 'w'
+  }
+  return false;
+}
+
+function proseValues(text: string, from: number, before: number, out: Finding[], push: Push): void {
+  const search = PROSE_PASSWORD;
+  search.lastIndex = Math.max(0, from - PROSE_REACH);
+  for (let match = search.exec(text); match !== null && match.index < before; match = search.exec(text)) {
+    let start = search.lastIndex;
+    if (start < text.length && isOpeningQuote(text.charCodeAt(start))) start++;
+    let end = start;
+    while (end < text.length && end - start <= MAX_VALUE && isPrintable(text.charCodeAt(end))) end++;
+    if (end - start > MAX_VALUE) continue;
+    while (end > start && isTrailingMark(text.charCodeAt(end - 1))) end--;
+    if (start < from || end - start < PASSWORD_MIN_LENGTH) continue;
+    const first = text.charCodeAt(start);
+    if (first === 36 || first === 60 || first === 123 || first === 37 || first === 91 || first === 42) continue; // $ < { % [ *
+    if (!writtenOut(text, start, end) || PLACEHOLDERS.has(text.slice(start, end).toLowerCase())) continue;
+    push(out, start, end, 'password');
+  }
+}
 const UNDECIDED = -2;
 
 /**
@@ -701,6 +753,15 @@ function classCount(text: string, start: number, end: number): number {
     classes |= isDigit(code) ? 1 : isUpper(code) ? 2 : isLower(code) ? 4 : 8;
   }
   return (classes & 1) + ((classes >> 1) & 1) + ((classes >> 2) & 1) + ((classes >> 3) & 1);
+}
+
+/** True when `text[start, end)` holds a digit, or a symbol other than a word's '-' and "'". */
+function writtenOut(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (isDigit(code) || !(isUpper(code) || isLower(code) || code === 45 || code === APOSTROPHE)) return true;
+  }
+  return false;
 }
 
 /**

@@ -17,6 +17,8 @@ export const HAS_DOT_SIGN = 32;
 export const HAS_WWW = 64;
 /** `-----` (PEM armour, secret). */
 export const HAS_ARMOUR = 128;
+/** `pass` or `pwd` in any case (secret's 'my password is …'). */
+export const HAS_PASS = 256;
 
 /**
  * The next character any structured detector starts from: an ASCII digit, '@', full-width '＠'
@@ -30,7 +32,7 @@ export const HAS_ARMOUR = 128;
  * native searches, 433 ns with the scan (bench/fixtures.ts `cleanChat`, best of 30).
  * No quantifier, and no two alternatives start with the same code unit, so it cannot backtrack.
  */
-const TRIGGER = /[0-9@:=\n\uff20]|\.[a-zA-Z]|[dD][oO][tT]|www\.|-----/g;
+const TRIGGER = /[0-9@:=\n\uff20]|\.[a-zA-Z]|[dD][oO][tT]|www\.|-----|[pP](?:[aA][sS][sS]|[wW][dD])/g;
 
 /**
  * TRIGGER, or any code unit from U+00AD up (FIRST_NORMALIZABLE in src/normalize.ts: the first
@@ -38,8 +40,11 @@ const TRIGGER = /[0-9@:=\n\uff20]|\.[a-zA-Z]|[dD][oO][tT]|www\.|-----/g;
  * unit, so that ASCII text is proved plain by the pass that finds its triggers rather than by a
  * pass of its own: one native pass instead of two (see WideProbe).
  */
-const TRIGGER_OR_WIDE = /[0-9@:=\n\u00ad-\uffff]|\.[a-zA-Z]|[dD][oO][tT]|www\.|-----/g;
+const TRIGGER_OR_WIDE = /[0-9@:=\n\u00ad-\uffff]|\.[a-zA-Z]|[dD][oO][tT]|www\.|-----|[pP](?:[aA][sS][sS]|[wW][dD])/g;
 const FIRST_WIDE = 0xad;
+const DOT = 46; // '.'
+const LOWER_S = 115; // 's'
+const LOWER_D = 100; // 'd'
 const FULLWIDTH_AT = 0xff20; // '＠'
 
 /**
@@ -50,14 +55,14 @@ const FULLWIDTH_AT = 0xff20; // '＠'
  * Built from the same fixed parts on first use; at most 64 variants.
  */
 function triggerFor(seen: number, wantWide: boolean): RegExp {
-  const key = (seen >> 3) | (wantWide ? 32 : 0);
+  const key = (seen >> 3) | (wantWide ? 64 : 0);
   return (TRIGGERS[key] ??= buildTrigger(seen, wantWide));
 }
 
 const TRIGGERS: (RegExp | undefined)[] = /* #__PURE__ */ (() => {
-  const variants: (RegExp | undefined)[] = new Array(64).fill(undefined);
+  const variants: (RegExp | undefined)[] = new Array(128).fill(undefined);
   variants[0] = TRIGGER;
-  variants[32] = TRIGGER_OR_WIDE;
+  variants[64] = TRIGGER_OR_WIDE;
   return variants;
 })();
 
@@ -69,6 +74,7 @@ function buildTrigger(seen: number, wantWide: boolean): RegExp {
   if ((seen & HAS_DOT_SIGN) === 0) source += '|\\.[a-zA-Z]|[dD][oO][tT]';
   if ((seen & HAS_WWW) === 0) source += '|www\\.';
   if ((seen & HAS_ARMOUR) === 0) source += '|-----';
+  if ((seen & HAS_PASS) === 0) source += '|[pP](?:[aA][sS][sS]|[wW][dD])';
   return new RegExp(source, 'g');
 }
 
@@ -161,7 +167,10 @@ export function createScan(text: string, from = 0, wide?: WideProbe): Scan {
     if (!trigger.test(text)) break;
     const end = trigger.lastIndex;
     const last = text.charCodeAt(end - 1);
-    const mark = last < 128 ? MARK_OF_LAST[last] : 0;
+    let mark = last < 128 ? MARK_OF_LAST[last] : 0;
+    // A match ending in a letter is a dot sign ('.x', `dot`) or `pass`/`pwd`: only those end in
+    // 's' or 'd' after something other than '.'.
+    if (mark === HAS_DOT_SIGN && ((last | 0x20) === LOWER_S || (last | 0x20) === LOWER_D) && text.charCodeAt(end - 2) !== DOT) mark = HAS_PASS;
     if (mark !== 0) {
       marks |= mark;
       trigger = triggerFor(marks, wantWide);

@@ -48,6 +48,11 @@ detectorSuite('secret', {
     ['a password under a dotted, mixed-case key', 'DB.Pass-Word = ⟦Tr0ub4dor!3⟧'],
     ['a generic key whose name ends in API-Key', 'X-Service-API-Key: ⟦Zx8fK2pQ9mW4vB7nR3tY6uJ1⟧'],
     ['an AWS secret key under a key with separators', 'AWS.Secret_Access-Key=⟦wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY⟧'],
+    // Said in prose, as support chats do: no ':' or '=' before the value.
+    ['a password said in prose', 'my password is ⟦Tr0ub4dor&3⟧.'],
+    ['a wifi password in the past tense', 'the wifi password was ⟦hunter22⟧, sorry'],
+    ['a passcode of digits', 'my passcode is ⟦482913⟧ if you need it'],
+    ['a quoted prose password in capitals', 'PASSWORD IS "⟦Summer2024!⟧" FOR NOW'],
   ],
   negatives: [
     ['an access key id one character short', 'AKIAIOSFODNN7EXAMPL'],
@@ -66,6 +71,8 @@ detectorSuite('secret', {
     ['a JWT-shaped string whose header is not JSON', 'eyJub3QganNvbg.eyJzdWIiOiIxMjM0In0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV'],
     ['a timestamp', '2024-05-01T10:00:00Z INFO login ok'],
     ['keys that only end like context keys', 'Quick question: Zx8fK2pQ9mW4vB7nR3tY6uJ1, compass=Tr0ub4dor!3, mypwd=Tr0ub4dor!3'],
+    ['words after "password is"', 'Your password is Expired. The password is case-sensitive and the password was reset today'],
+    ['a bus pass', 'my bus pass is 2 weeks old, the passport is ready'],
   ],
   valid: fc.oneof(aws, github, google, slack, jwt),
   invalid: fc.oneof(aws.map((v) => v.slice(0, 19)), github.map((v) => v.slice(0, 39)), aws.map((v) => `X${v}`)),
@@ -95,7 +102,7 @@ describe('secret kinds and scores', () => {
 
 describe('secret streaming', () => {
   const redactor = createRedactor({ detectors: [secret()] });
-  const pieces = [' ', '\n', 'password', 'token', 'api_key', '=', ': ', '"', 'AKIAIOSFODNN7EXAMPLE', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', JWT, '.', 'Bearer ', 'https://', 'u:', 'p4ss', '@', 'h.io', PEM, '-----BEGIN PRIVATE KEY-----', '-----END PRIVATE KEY-----', 'Zx8fK2pQ9mW4vB7nR3tY6uJ1', 'x', '1'];
+  const pieces = [' ', '\n', 'password', ' is ', 'was: ', 'pwd', 'token', 'api_key', '=', ': ', '"', 'AKIAIOSFODNN7EXAMPLE', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', JWT, '.', 'Bearer ', 'https://', 'u:', 'p4ss', '@', 'h.io', PEM, '-----BEGIN PRIVATE KEY-----', '-----END PRIVATE KEY-----', 'Zx8fK2pQ9mW4vB7nR3tY6uJ1', 'x', '1'];
   it('streams random soups of secret fragments like one-shot', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), fc.array(fc.nat(), { maxLength: 10 }), (parts, points) => {

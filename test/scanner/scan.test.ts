@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScan, HAS_ARMOUR, HAS_AT, HAS_COLON, HAS_DIGIT, HAS_DOT_SIGN, HAS_EQUALS, HAS_NEWLINE, HAS_WWW } from '../../src/scanner/scan.js';
+import { createScan, HAS_ARMOUR, HAS_AT, HAS_COLON, HAS_DIGIT, HAS_DOT_SIGN, HAS_EQUALS, HAS_NEWLINE, HAS_PASS, HAS_WWW } from '../../src/scanner/scan.js';
 import { isDigit } from '../../src/scanner/char-class.js';
 
 describe('createScan', () => {
@@ -32,7 +32,7 @@ describe('createScan', () => {
 
   it('flags a mark exactly when a search from `from` finds one, and finds the same positions with marks about', () => {
     // Pieces too, so that marks overlap and follow one another ('.www.', 'ww.dot', '------').
-    const units = ['1', '2', ' ', '@', ':', '=', '\n', '.', 'a', 'd', 'D', 'o', 'O', 't', 'T', 'w', '-', '\u00e9', 'www', '.w', 'do', '--', '.d'];
+    const units = ['1', '2', ' ', '@', ':', '=', '\n', '.', 'a', 'd', 'D', 'o', 'O', 't', 'T', 'w', '-', '\u00e9', 'www', '.w', 'do', '--', '.d', 'p', 'P', 's', 'S', 'W', 'pa', 'ss', 'pw', '.s', '.p'];
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 40 }), fc.nat(), fc.boolean(), (text, seed, probe) => {
         const from = text.length === 0 ? 0 : seed % (text.length + 1);
@@ -44,8 +44,9 @@ describe('createScan', () => {
           (text.indexOf('www.', from) >= 0 ? HAS_WWW : 0) |
           (text.indexOf('-----', from) >= 0 ? HAS_ARMOUR : 0) |
           (text.indexOf('=', from) >= 0 ? HAS_EQUALS : 0) |
-          (text.indexOf('\n', from) >= 0 ? HAS_NEWLINE : 0);
-        expect(scan.flags & (HAS_DOT_SIGN | HAS_WWW | HAS_ARMOUR | HAS_EQUALS | HAS_NEWLINE)).toBe(expected);
+          (text.indexOf('\n', from) >= 0 ? HAS_NEWLINE : 0) |
+          (/[pP](?:[aA][sS][sS]|[wW][dD])/.test(text.slice(from)) ? HAS_PASS : 0);
+        expect(scan.flags & (HAS_DOT_SIGN | HAS_WWW | HAS_ARMOUR | HAS_EQUALS | HAS_NEWLINE | HAS_PASS)).toBe(expected);
         const runs = [...text.matchAll(/[0-9]+/g)].filter((m) => m.index! + m[0].length > from).flatMap((m) => [m.index!, m.index! + m[0].length]);
         expect([...scan.digitRuns]).toEqual(runs);
         expect([...scan.ats]).toEqual([...text.matchAll(/@/g)].map((m) => m.index).filter((at) => at! >= from));
@@ -59,6 +60,10 @@ describe('createScan', () => {
     expect(createScan('www.x', 0).flags & (HAS_WWW | HAS_DOT_SIGN)).toBe(HAS_WWW | HAS_DOT_SIGN);
     expect(createScan('.www.5', 0).flags & (HAS_WWW | HAS_DOT_SIGN)).toBe(HAS_WWW | HAS_DOT_SIGN);
     expect(createScan('a.dot', 3).flags & HAS_DOT_SIGN).toBe(0);
+    // A dot sign's letter may start `pass`, and a '.' before `pwd` makes a dot sign of '.p' only.
+    expect(createScan('x.pass', 0).flags & (HAS_PASS | HAS_DOT_SIGN)).toBe(HAS_PASS | HAS_DOT_SIGN);
+    expect(createScan('my PASSWORD', 0).flags & (HAS_PASS | HAS_DOT_SIGN)).toBe(HAS_PASS);
+    expect(createScan('a.s and a.d', 0).flags & (HAS_PASS | HAS_DOT_SIGN)).toBe(HAS_DOT_SIGN);
   });
 
   it('notes the first code unit from U+00AD up in a probe, and finds the same positions with it', () => {
