@@ -102,8 +102,18 @@ function matchAt(text: string, at: number, allowLocal: boolean): { start: number
   while (end > at + 1 && (text.charCodeAt(end - 1) === DOT || text.charCodeAt(end - 1) === HYPHEN)) end--;
   if (end < text.length) {
     const after = text.charCodeAt(end);
-    // 'john@x.com_foo', 'a@b.c@d' are not addresses we can bound; '!', '?', quotes end one.
-    if (after === AT || after === FULLWIDTH_AT || after === UNDERSCORE) return undefined;
+    // 'john@x.com_foo', 'a@b.c@d' are not addresses we can bound; '!', '?', quotes end one, and
+    // so do underscores that close Markdown emphasis ('_jane@example.com_', '__…__').
+    if (after === AT || after === FULLWIDTH_AT) return undefined;
+    if (after === UNDERSCORE) {
+      let next = end + 1;
+      while (next < text.length && next - end <= 2 && text.charCodeAt(next) === UNDERSCORE) next++;
+      if (next - end > 2 || (next < text.length && isWordCodeAt(text, next))) return undefined;
+      // The same underscores opening the emphasis are no part of the local part.
+      let lead = 0;
+      while (lead < next - end && text.charCodeAt(start + lead) === UNDERSCORE) lead++;
+      if (lead === next - end && start + lead < at && isLocalStart(text, start + lead)) start += lead;
+    }
   }
   return validDomain(text, at + 1, end, allowLocal) ? { start, end } : undefined;
 }

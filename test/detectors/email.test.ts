@@ -21,6 +21,9 @@ describe('email', () => {
     ['full-width at: jane＠example.com', ['jane＠example.com']],
     ['level=info email=wei.zhang+test@example.com user=42', ['wei.zhang+test@example.com']],
     ['GET /users/jane@example.com/profile', ['jane@example.com']],
+    // Markdown emphasis: the underscores around an address are no part of it.
+    ['write to _jane@example.com_ or __ops@example.org__.', ['jane@example.com', 'ops@example.org']],
+    ['an address with its own leading underscore _jane@example.com', ['_jane@example.com']],
   ];
   for (const [text, expected] of positives) {
     it(`finds ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () => {
@@ -42,6 +45,7 @@ describe('email', () => {
     'x@y.c',
     'a@b@c.com',
     'john@x.com_foo',
+    'a@b.com___x and a@b.com__init',
     `${'a'.repeat(65)}@example.com`,
     'version 2.0@latest',
     'price: 5@3.99 each',
