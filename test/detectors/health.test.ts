@@ -90,6 +90,11 @@ const GOLDEN: [string, [string, HealthCategory][]][] = [
   ["I'm having a headache again", [['headache', 'condition']]],
   ["I've been having chills at night", [['chills', 'condition']]],
   ["I'm having cold feet about the wedding", []],
+  // A clinician's question about the reader's own health.
+  ['Have you had any fever since Monday?', [['fever', 'condition']]],
+  ['are you having headaches at night?', [['headaches', 'condition']]],
+  ['have you had a virus scan on that laptop?', []],
+  ['do you have a virus on your laptop?', []],
 ];
 
 const spansOf = (text: string, expected: [string, HealthCategory][]) => {
