@@ -17,8 +17,12 @@ const MIN_DIGITS = 12;
 const MAX_DIGITS = 19;
 /** Longest finding: 19 digits printed 4-4-4-4-3 with four single separators. */
 const MAX_LENGTH = 23;
-/** Code units before a candidate that `find` reads: separator, a previous group of up to 5 digits, a joiner and a digit. */
-const LOOKBEHIND = 8;
+/**
+ * Code units before a candidate that `find` reads: separator, a previous group of up to 5 digits,
+ * a joiner and a digit; or, after a previous group of four, a space and up to 6 digits of the
+ * group before it (`endsOtherGrouping`).
+ */
+const LOOKBEHIND = 13;
 /**
  * A candidate is decided by at most 34 code units from its start (a 4-4-4-4-3 number, the
  * separator and up to 7 digits of a following group, and the character after that); a tail
@@ -223,7 +227,23 @@ function continuesGroupsOfFour(text: string, start: number): boolean {
     if (isDigit(text.charCodeAt(previous))) digits++;
   }
   if (previousEnd - previous !== 4 || digits === 0) return false;
-  return !gluedBefore(text, previous);
+  if (gluedBefore(text, previous)) return false;
+  // A group of four that ends a number grouped otherwise ('415 555 2671 4111 1111 1111 1111': a
+  // phone number, then a card) does not continue into this one.
+  return digits < 4 || !endsOtherGrouping(text, previous);
+}
+
+/**
+ * True when a digit group of another length than four ends, after one space, right before
+ * `groupStart`: '555 ' before '2671'. Reads at most 7 code units before `groupStart`.
+ */
+function endsOtherGrouping(text: string, groupStart: number): boolean {
+  if (groupStart < 2 || text.charCodeAt(groupStart - 1) !== SPACE) return false;
+  const end = groupStart - 1;
+  let start = end;
+  while (start > 0 && end - start < 6 && isDigit(text.charCodeAt(start - 1))) start--;
+  const length = end - start;
+  return length > 0 && length !== 4;
 }
 
 const isAsciiAlphanumeric = (code: number): boolean => isDigit(code) || ((code | 0x20) - 97) >>> 0 <= 25;
