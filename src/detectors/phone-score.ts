@@ -89,14 +89,7 @@ export function evaluateChain(
     let found = -1;
     let score = 0;
     for (let last = Math.min(count - 1, first + MAX_GROUPS - 1); last >= first; last--) {
-      const after = last === count - 1 ? 0 : boundaryKind(text, runs, last);
-      if (after === INSIDE) continue;
-      if (last === count - 1 && endTainted) continue;
-      // A slash inside a number follows its area code ('030/1234567', '415/555-2671'); a later
-      // one lists numbers ('415-555-2671/415-555-2672', '020 7946 0018/020 7946 0019'), and
-      // numbers listed with a slash write no slash of their own.
-      if (slashInside(text, runs, before === LIST_SLASH || after === LIST_SLASH ? first : first + 1, last)) continue;
-      if (before === LIST_SLASH && shortBeforeSlash(text, runs, first, last)) continue;
+      if (!pieceFits(text, runs, first, last, before, endTainted)) continue;
       score = evaluate(text, chain, first, last, budget);
       if (score > 0) {
         found = last;
@@ -109,10 +102,7 @@ export function evaluateChain(
     // with the address and was left in clear. A validated reading stays ('mobile 07700 900 123'
     // is the British mobile, not the German '07700 900').
     for (let last = found - 1; found > first && score < VALIDATED && last >= first && budget.tries < MAX_TRIES; last--) {
-      const after = boundaryKind(text, runs, last);
-      if (after === INSIDE) continue;
-      if (slashInside(text, runs, before === LIST_SLASH || after === LIST_SLASH ? first : first + 1, last)) continue;
-      if (before === LIST_SLASH && shortBeforeSlash(text, runs, first, last)) continue;
+      if (!pieceFits(text, runs, first, last, before, endTainted)) continue;
       const shorter = evaluate(text, chain, first, last, budget);
       if (shorter > score) {
         found = last;
@@ -141,6 +131,22 @@ function boundaryKind(text: string, runs: readonly number[], k: number): number 
   const kinds = gapKinds(text, runs[2 * k + 1], runs[2 * k + 2]);
   if ((kinds & GAP_SPACE) !== 0) return SPACE_EDGE;
   return kinds === GAP_SLASH ? LIST_SLASH : INSIDE;
+}
+
+/**
+ * Whether runs `first`..`last` of a chain may be read as one number, whatever their digits: the
+ * piece ends at a space, a listing slash or the chain's end (not a tainted one), and `before` is
+ * the kind of the gap it starts after (0 at the chain's start).
+ */
+function pieceFits(text: string, runs: readonly number[], first: number, last: number, before: number, endTainted: boolean): boolean {
+  const isLast = 2 * last + 2 === runs.length;
+  const after = isLast ? 0 : boundaryKind(text, runs, last);
+  if (after === INSIDE || (isLast && endTainted)) return false;
+  // A slash inside a number follows its area code ('030/1234567', '415/555-2671'); a later one
+  // lists numbers ('415-555-2671/415-555-2672', '020 7946 0018/020 7946 0019'), and numbers
+  // listed with a slash write no slash of their own.
+  if (slashInside(text, runs, before === LIST_SLASH || after === LIST_SLASH ? first : first + 1, last)) return false;
+  return before !== LIST_SLASH || !shortBeforeSlash(text, runs, first, last);
 }
 
 /**

@@ -298,12 +298,6 @@ const PROSE_REACH = 'passphrase'.length + 3 + 'was:'.length + 3;
 const isOpeningQuote = (code: number): boolean => code === QUOTE || code === APOSTROPHE || code === 0x201c || code === 0x2018;
 const isTrailingMark = (code: number): boolean => code === 46 || code === 44 || code === 59 || code === 58 || code === 41 || code === QUOTE || code === APOSTROPHE; // . , ; : ) " '
 
-/**
- * Values after PROSE_PASSWORD matches starting before `before`: a printable run without its closing sentence punctuation, of
- * PASSWORD_MIN_LENGTH or more, holding a digit or a symbol other than '-' and "'" (prose says 'the
- * password is Expired', 'incorrect' or 'case-sensitive'; a password written out has more than
- * letters). Decided by the unit after the run, as every non-PEM secret.
- */
 /** Whether `pa` or `pw` in any case starts in `text[low, high)`: a stream check's few units of context, before a search. */
 function mayHoldPass(text: string, low: number, high: number): boolean {
   for (let index = low; index < high; index++) {
@@ -314,6 +308,13 @@ function mayHoldPass(text: string, low: number, high: number): boolean {
   return false;
 }
 
+/**
+ * Values after PROSE_PASSWORD matches starting before `before`: a printable run without its
+ * closing sentence punctuation, of PASSWORD_MIN_LENGTH or more, holding a digit or a symbol other
+ * than '-' and "'" (prose says 'the password is Expired', 'incorrect' or 'case-sensitive'; a
+ * password written out has more than letters). Decided by the unit after the run, as every
+ * non-PEM secret.
+ */
 function proseValues(text: string, from: number, before: number, out: Finding[], push: Push): void {
   const search = PROSE_PASSWORD;
   search.lastIndex = Math.max(0, from - PROSE_REACH);
@@ -331,6 +332,7 @@ function proseValues(text: string, from: number, before: number, out: Finding[],
     push(out, start, end, 'password');
   }
 }
+
 const UNDECIDED = -2;
 
 /**
