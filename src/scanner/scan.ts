@@ -23,7 +23,7 @@ export const HAS_PASS = 256;
 /**
  * The next character any structured detector starts from: an ASCII digit, '@', full-width '＠'
  * or ':'; or a mark a detector would otherwise search the whole text for ('=', '\n', a dot
- * sign, `www.`, `-----`: see the HAS_* flags). Searching for it with a native regex and then
+ * sign, `www.`, `-----`, `pass`/`pwd`: see the HAS_* flags). Searching for it with a native regex and then
  * walking the (short) digit run by hand is what makes clean text cheap: measured on 60,000 chat
  * messages of 40–200 characters (Node 20, esbuild bundle), this scan takes 0.7× the time of the
  * baseline `text.replace(/[0-9@]/g, '#')`, while a `charCodeAt` loop over every character takes
@@ -52,7 +52,7 @@ const FULLWIDTH_AT = 0xff20; // '＠'
  * the wide units: a mark is flagged once and then dropped from the search, so a text full of one
  * (a stack trace's dotted names, a '=====' rule) costs one stop for it, not one per occurrence
  * (measured: `"a.".repeat(n)` took 3.4 times as long with the dot sign kept in the search).
- * Built from the same fixed parts on first use; at most 64 variants.
+ * Built from the same fixed parts on first use; at most 128 variants.
  */
 function triggerFor(seen: number, wantWide: boolean): RegExp {
   const key = (seen >> 3) | (wantWide ? 64 : 0);
@@ -80,8 +80,9 @@ function buildTrigger(seen: number, wantWide: boolean): RegExp {
 
 /**
  * The HAS_* flag of a TRIGGER match by its last code unit (ASCII): the multi-unit marks end in a
- * letter (a dot sign), '.' (`www.`) or '-' (`-----`), which no single-unit trigger is; '=' and
- * '\n' are single units. 0 for the others (digits, '@', ':', wide units).
+ * letter (a dot sign; `pass` and `pwd` are told apart from it in `createScan`), '.' (`www.`) or
+ * '-' (`-----`), which no single-unit trigger is; '=' and '\n' are single units. 0 for the others
+ * (digits, '@', ':', wide units).
  */
 const MARK_OF_LAST: Uint8Array = /* #__PURE__ */ (() => {
   const table = new Uint8Array(128);
