@@ -518,6 +518,80 @@ export class AddressParser {
     return this.cue(this.anchor) ? { start: this.anchor, end: last.end } : undefined;
   }
 
+  /**
+   * A British street line without a house number, read back from the postcode whose outward
+   * code holds the anchor: "Hammersmith Bridge Road, London W6 9EJ", "Marlborough Rd, St.
+   * James's, London SW1A 1BQ" (many British addresses name the house or the building instead of
+   * numbering it). Back from the outward code: 1-3 capitalised city words, a comma, then either
+   * the street line (capitalised name words and a capitalised street type right before the
+   * comma) or a locality of 1-3 capitalised words, a comma and the street line; then a house
+   * name of 1-4 capitalised words and a comma, when there is one. The last line is
+   * then read forward as after any street line, and must reach through the postcode: the back
+   * reading alone is never an address. Everything read back lies within BACK of the anchor.
+   * `outward`: start of the outward code (1-2 capital letters right before the anchor).
+   */
+  ukBack(outward: number): Span | undefined {
+    const { win, anchor } = this;
+    const limit = Math.max(win.lo, anchor - BACK);
+    let pos = commaBefore(win, outward, limit);
+    pos = this.capitalWordsBefore(pos < 0 ? outward : pos, limit, 3);
+    let comma = commaBefore(win, pos, limit);
+    if (comma < 0) return undefined;
+    const cityComma = comma;
+    let start = this.streetLineBefore(comma, limit);
+    if (start < 0) {
+      // A locality between the street line and the city ("St. James's", "Mayfair").
+      const locality = this.capitalWordsBefore(comma, limit, 3);
+      if (locality === comma) return undefined;
+      comma = commaBefore(win, locality, limit);
+      if (comma < 0) return undefined;
+      start = this.streetLineBefore(comma, limit);
+      if (start < 0) return undefined;
+    }
+    // The house or building name before the street line ("Rose Cottage, Mill Lane, …", "The Old
+    // Rectory, Vicarage Road, …"): it names the home as a number would.
+    const nameComma = commaBefore(win, start, limit);
+    if (nameComma >= 0) {
+      const name = this.capitalWordsBefore(nameComma, limit, 4);
+      if (name < nameComma) {
+        const article = wordBefore(win, name);
+        start = article !== undefined && article.is('the') && article.cap > 0 && !article.dot && article.start >= limit ? article.start : name;
+      }
+    }
+    this.earliest = Math.min(this.earliest, start);
+    const line = this.lastLine(cityComma);
+    if (line.lastLine !== 2) return undefined;
+    const code = ukPostcodeEnd(win.text, outward, win.end);
+    return code >= 0 && line.end >= code ? { start, end: line.end } : undefined;
+  }
+
+  /**
+   * Start of the capitalised words (at most `most`, none a NOT_NAME word, each starting at or
+   * after `limit`) ending right before `pos`, or `pos` when there is none.
+   */
+  private capitalWordsBefore(pos: number, limit: number, most: number): number {
+    let start = pos;
+    for (let count = 0; count < most; count++) {
+      const word = wordBefore(this.win, start);
+      if (word === undefined || word.cap === 0 || word.flags & NOT_NAME || word.start < limit) break;
+      // "James's" of "St. James's" has a dot after "St"; any other dotted word ends a sentence.
+      if (count > 0 && word.dot && !(word.flags & (ABBREVIATION | DIRECTION)) && word.length > 2) break;
+      start = word.start;
+    }
+    return start;
+  }
+
+  /**
+   * Start of a street line ending right before `comma`: a capitalised street type after 1-4
+   * capitalised name words ("Hammersmith Bridge Road", "Corn St"), or -1.
+   */
+  private streetLineBefore(comma: number, limit: number): number {
+    const type = wordBefore(this.win, comma);
+    if (type === undefined || type.cap === 0 || !(type.flags & SUFFIX) || type.start < limit) return -1;
+    const start = this.capitalWordsBefore(type.start, limit, 4);
+    return start === type.start ? -1 : start;
+  }
+
   /** "P.O. Box 123", "PO Box 9", "Post Office Box 77", with an optional last line. */
   private poBox(boxStart: number): Span | undefined {
     const { win } = this;
@@ -565,6 +639,20 @@ export class AddressParser {
   }
 }
 
+/** Index of a comma right before `pos` (blanks and one line break between allowed), or -1. */
+function commaBefore(win: Window, pos: number, limit: number): number {
+  const { text } = win;
+  let index = pos;
+  let newlines = 0;
+  while (index > limit) {
+    const code = text.charCodeAt(index - 1);
+    if (code === NEWLINE_CODE && ++newlines > 1) return -1;
+    if (!isBlank(code) && code !== NEWLINE_CODE) break;
+    index--;
+  }
+  return index > limit && text.charCodeAt(index - 1) === COMMA_CODE ? index - 1 : -1;
+}
+
 /** A capitalised word that can name a German street before its type word ("Berliner", "Alte"). */
 export function isGermanAdjective(word: { readonly length: number; endsWith(suffix: string): boolean }, capitalised: boolean): boolean {
   return capitalised && word.length > 2 && (word.endsWith('er') || word.endsWith('e'));
@@ -572,6 +660,7 @@ export function isGermanAdjective(word: { readonly length: number; endsWith(suff
 
 /** True when one of `names` is a street type word ("Avenue", "St"). */
 const COMMA_CODE = 44; // ','
+const NEWLINE_CODE = 10; // '\n'
 
 function hasSuffixWord(names: readonly Token[]): boolean {
   for (const name of names) if (name.kind === WORD && (name.flags & SUFFIX) !== 0) return true;

@@ -4,8 +4,9 @@ import type { Detector } from '../types.js';
 import { type Lexicon, addressLexicon } from './address-lexicon.js';
 import { AddressParser, BACK, type Span } from './address-parser.js';
 import { prefixHold } from './address-prefix-hold.js';
+import { ukTailHold } from './address-uk-hold.js';
 import { gluedBefore, mayBeHouse, mayStartAddress, ruledOut, settledForStream } from './address-screen.js';
-import { type Window, createTokenScan } from './address-tokens.js';
+import { type Window, createTokenScan, isLetterAt } from './address-tokens.js';
 
 /** Options of `streetAddress`. */
 export interface StreetAddressOptions {
@@ -32,10 +33,12 @@ const DIGIT = /[0-9]/g;
 /**
  * Finds postal street addresses in chat and support text: US and Canadian street lines with
  * units and a last line ("1600 Pennsylvania Ave NW, Washington, DC 20500"), PO boxes, numbered
- * roads ("2150 County Road 12"), UK ("Flat 3, 12 High Street, London SW1A 1AA"), Australian
- * ("3/14 Smith St, Richmond VIC 3121"), German ("Hauptstraße 5, 10115 Berlin") and French
- * ("12 rue de la Paix, 75002 Paris") forms. A token-level state machine anchored on the scanner's
- * digit runs (every form has a number), so text without digits costs nothing here. It rejects
+ * roads ("2150 County Road 12"), UK ("Flat 3, 12 High Street, London SW1A 1AA", and without a
+ * house number, read back from the postcode: "Rose Cottage, Mill Lane, Abingdon OX14 4RA"),
+ * Australian ("3/14 Smith St, Richmond VIC 3121"), German ("Hauptstraße 5, 10115 Berlin") and
+ * French ("12 rue de la Paix, 75002 Paris") forms. A token-level state machine anchored on the
+ * scanner's digit runs (every form has a number or a postcode), so text without digits costs
+ * nothing here. It rejects
  * counts ("3 main points", "10 miles down the road"), times, prices and IDs ("at 5 pm", "page
  * 4"), numbered roads without a house number ("Route 66"), years ("In 1999 Main Street…"), a ZIP
  * alone, and a city and state without a street ("Springfield, IL").
@@ -89,9 +92,14 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
         // Most digit runs of chat are prices, times, dates and versions: decided here from the
         // code units around them, before the machine reads any word.
         const runEnd = digitRuns[k + 1];
-        if (anchor < scan.from || gluedBefore(text, anchor, 0) || !mayBeHouse(text, anchor, runEnd)) continue;
-        // The rest ("order 48213", "add 32 more", "87% off") on ASCII code units, before any token.
-        if (ruledOut(text, anchor, runEnd, anchor > LOOKBEHIND ? anchor - LOOKBEHIND : 0, Math.min(text.length, anchor + FORWARD), lex)) continue;
+        if (anchor < scan.from) continue;
+        // A postcode's outward code ("W6 9EJ") is glued to its letters: no house number, but the
+        // machine reads a street line back from it (`ukBack`).
+        if (outwardStart(text, anchor) < 0) {
+          if (gluedBefore(text, anchor, 0) || !mayBeHouse(text, anchor, runEnd)) continue;
+          // The rest ("order 48213", "add 32 more", "87% off") on ASCII code units, before any token.
+          if (ruledOut(text, anchor, runEnd, anchor > LOOKBEHIND ? anchor - LOOKBEHIND : 0, Math.min(text.length, anchor + FORWARD), lex)) continue;
+        }
         const match = machine.run(text, anchor, false, runEnd);
         if (match !== undefined && match.start >= scan.from) {
           out.push({ type: 'STREET_ADDRESS', start: match.start, end: match.end, score, detector: 'street-address' });
@@ -156,7 +164,10 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
       // '.' and ','): that answer comes after every anchor and cannot lower `hold`. So it is asked
       // only when no anchor is open (about one 4-char stream check in eight of bench clean chat
       // skips it).
-      if (hold === end) hold = prefixHold(text, Math.max(from, end - LOOKBEHIND), lex, starts);
+      if (hold === end) {
+        const floor = Math.max(from, end - LOOKBEHIND);
+        hold = Math.min(prefixHold(text, floor, lex, starts), ukTailHold(text, floor, lex));
+      }
       if (hold >= end) return end;
       // A decided address that starts before `hold` must not be cut: hold from its start. The
       // first anchor (in text order) whose address crosses `hold` moves it, then look again.
@@ -187,6 +198,17 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
       return Math.max(from, hold);
     },
   };
+}
+
+/**
+ * Start of the 1-2 capital letters a digit run at `anchor` is glued to when they begin a word
+ * (a British outward code: "W6", "SW1A", "LS1"), or -1.
+ */
+function outwardStart(text: string, anchor: number): number {
+  let index = anchor;
+  while (index > 0 && anchor - index < 2 && (text.charCodeAt(index - 1) - 65) >>> 0 <= 25) index--;
+  if (index === anchor || (index > 0 && (isDigit(text.charCodeAt(index - 1)) || isLetterAt(text, index - 1)))) return -1;
+  return index;
 }
 
 function isAnchor(text: string, index: number): boolean {
@@ -225,6 +247,8 @@ class Machine {
     win.end = limit < text.length ? limit : text.length;
     win.touched = false;
     this.parser.reset(anchor);
+    const outward = outwardStart(text, anchor);
+    if (outward >= 0) return this.parser.ukBack(outward);
     // The screen settles most digit runs of ordinary text without the parser. A stream needs
     // the parser's reads (`touched`): there only the part of the screen that reads as the
     // parser does may decide.

@@ -34,6 +34,13 @@ const golden: [string, string[]][] = [
   ['Flat 3, 12 High Street, London SW1A 1AA is the one', ['Flat 3, 12 High Street, London SW1A 1AA']],
   ['Ship it to 221B Baker Street, London NW1 6XE please', ['221B Baker Street, London NW1 6XE']],
   ['4 Ashgrove Close, Leeds LS6 2PQ', ['4 Ashgrove Close, Leeds LS6 2PQ']],
+  // No house number: the street line is read back from the postcode (many British houses are named, not numbered).
+  ['Please ship it to Hammersmith Bridge Road, London W6 9EJ, United Kingdom by Friday', ['Hammersmith Bridge Road, London W6 9EJ, United Kingdom']],
+  ["New delivery address: Marlborough Rd, St. James's, London SW1A 1BQ", ["Marlborough Rd, St. James's, London SW1A 1BQ"]],
+  ['Rose Cottage, Mill Lane, Little Wittenham, Abingdon OX14 4RA', ['Rose Cottage, Mill Lane, Little Wittenham, Abingdon OX14 4RA']],
+  ['Boiler is at The Old Rectory, Vicarage Road, Henley RG9 1HT, side gate', ['The Old Rectory, Vicarage Road, Henley RG9 1HT']],
+  ['Thanks, Mill Lane, Leeds LS1 8TL', ['Mill Lane, Leeds LS1 8TL']],
+  ['Thanks. Park Road,\nLondon W6 9EJ', ['Park Road,\nLondon W6 9EJ']],
   // A closing curly quote or a no-break space ends a postcode (any unit from U+0080 up used to continue it).
   ['address “221B Baker Street, London NW1 6XE”', ['221B Baker Street, London NW1 6XE']],
   ['address “12 Main Street, Springfield, IL 62704”', ['12 Main Street, Springfield, IL 62704']],
@@ -63,7 +70,11 @@ const guards: [string, string[]][] = [
   ['7. two-letter state codes need a real last line', ['12 Pine Walk or ME', 'I have 4 Oak Park in stock OK']],
   ['8. Box, Unit, Lot, Suite and Floor only after a street line', ['Box 2 of 5', 'Unit 7 covers the basics', 'Lot 17 of the auction', "Handel's Suite No. 7", 'we are on the 3rd floor']],
   ['9. lower-case name and lower-case weak suffix need a last line or a cue', ['we sat in 2 green park chairs', 'there are 3 oak hill views']],
-  ['10. city and state without a street line', ['He lives in Springfield, IL', 'She moved to Austin, TX 78701 last year']],
+  ['10. city and state without a street line', ['He lives in Springfield, IL', 'She moved to Austin, TX 78701 last year', 'the office moved to London W6 9EJ last year', 'Welcome to Acme Corp, London EC1A 1BB']],
+  [
+    '11. no house number: a capitalised street type right before a comma, a city and a whole postcode',
+    ['meet me on Park Road, London later', 'Park Road, London W6 is closed', 'we walked down Abbey road, London NW8 9AY', 'Hi Road, London W6 9EJ', 'Flight BA1 2AB', 'Mill Lane London W6 9EJ'],
+  ],
 ];
 
 describe('streetAddress', () => {
@@ -267,6 +278,20 @@ describe('streetAddress', () => {
       expect(detector.pending('In 1999 ', 0)).toBe(8); // a year: decided
       expect(detector.pending('Hauptstraße\u2003', 0)).toBe(0);
       expect(detector.pending('live at 5 \ud835', 0)).toBe(8);
+    });
+
+    it('holds the capitalised words a British address without a house number may start with until its postcode is decided', () => {
+      expect(detector.pending('ship it to Hammersmith Bridge Ro', 0)).toBe(11);
+      expect(detector.pending('ship it to Hammersmith Bridge Road, Lon', 0)).toBe(11);
+      expect(detector.pending('ship it to Hammersmith Bridge Road, London W', 0)).toBe(11);
+      expect(detector.pending('ship it to Hammersmith Bridge Road, London W6 9E', 0)).toBe(11); // the outward code's anchor is open
+      expect(detector.pending('ship it to Hammersmith Bridge Road, London W6 9EJ. Thanks', 0)).toBe(51); // decided: the trailing word only
+      // A lower-case word, a digit, another mark or a complete NOT_NAME word ends the run.
+      expect(detector.pending('ship it to Hammersmith Bridge Road, London or', 0)).toBe(43); // the word being typed
+      expect(detector.pending('ship it to Hammersmith Bridge Road, London or ', 0)).toBe(46);
+      expect(detector.pending('Hi there', 0)).toBe(3);
+      expect(detector.pending('I think', 0)).toBe(2);
+      expect(detector.pending('order 12 Rose', 0)).toBe(9);
     });
 
     it('decides the anchors before a barrier ("!", "?", ":", "$", an emoji) and still holds an open address after one', () => {

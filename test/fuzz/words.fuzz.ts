@@ -161,6 +161,17 @@ const foreignAddress = fc.oneof(
   join([fc.integer({ min: 1, max: 99999 }).map(String), pick([' ', '']), pick(['County Road ', 'Route ', 'US ', 'FM ', 'State Route ', 'Highway ', 'Rural Route ', 'CR ']), fc.integer({ min: 1, max: 999 }).map(String)]),
   join([pick(['Flat ', 'Unit ', 'Apt ']), digitString(1, 3), pick([', ', '/', ' ']), houseNumber, pick([' High Street', ' Smith St', ' Baker St', ' George Street']), maybe(join([pick([', London ', ', Richmond VIC ', ' ']), zip]))]),
   pick(['3 main points', '10 miles down the road', 'at 5 pm', 'page 4', 'Route 66', 'In 1999 Main Street', 'Springfield, IL', '2 blocks', '4 wheel drive', '12 March', '$12.99 St', 'v1.2 Street', '5 Main Street Journal', 'version 3 Road']),
+  // British, no house number: [house name,] street line, [locality,] city, postcode, each part optional or bent.
+  join([
+    maybe(pick(['The Old Rectory, ', 'Rose Cottage, ', 'Hi Sam, ', 'Thanks. ', 'the ', 'The ', 'Flat 3, '])),
+    streetName,
+    pick([', ', ',', ' ', ',\n', '. ']),
+    maybe(pick(["St. James's, ", 'Little Hadham, ', 'Mayfair ', 'and '])),
+    pick(['London', 'Bury St Edmunds', 'Leeds', 'london', 'I', 'King’s Lynn']),
+    pick([' ', ', ', '']),
+    maybe(pick(['W6 9EJ', 'SW1A 1BQ', 'LS1 8TL', 'W6', 'SW1A 1', 'sw1a 1bq', 'W1 2345', 'EC1A1BB'])),
+    maybe(pick([', United Kingdom', ' UK', ' by Friday'])),
+  ]),
 );
 
 // ---------------------------------------------------------------------------------------------
