@@ -36,18 +36,24 @@ export function ukTailHold(text: string, floor: number, lex: Lexicon): number {
   let index = end;
   while (index > limit) {
     const code = text.charCodeAt(index - 1);
-    if (code <= 32 || code === COMMA || code === DOT || code === 0xa0 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) {
+    const kind = code < 128 ? ASCII_KIND[code] : wideKind(text, index - 1);
+    if (kind === SEPARATOR) {
       index--;
       continue;
     }
+    if (kind !== WORD_PART) break; // a mark or a digit
     const wordEnd = index;
-    while (index > limit && isWordPart(text, index - 1)) index--;
-    // A mark, a digit, or a word reaching past the limit (its start is too early to be read back).
-    if (index === wordEnd || (index === limit && index > 0 && isWordPart(text, index - 1))) break;
+    // Clean chat mostly ends in a lower-case ASCII word: one table read per code unit.
+    for (index--; index > limit; index--) {
+      const before = text.charCodeAt(index - 1);
+      if ((before < 128 ? ASCII_KIND[before] : wideKind(text, index - 1)) !== WORD_PART) break;
+    }
+    // A word reaching past the limit: its start is too early to be read back.
+    if (index === limit && index > 0 && isWordPart(text, index - 1)) break;
+    const first = text.charCodeAt(index);
+    if ((first - 97) >>> 0 <= 25) break;
     // A word glued to a number is no word to `ukBack` ("29Abbey"); after a mark it is ("29’Abbey").
     if (index > 0 && isDigit(text.charCodeAt(index - 1)) && isLetterAt(text, index)) break;
-    const first = text.charCodeAt(index);
-    if ((first - 97) >>> 0 <= 25 || isDigit(first)) break;
     // A complete word `ukBack` never takes ends the run; a word still being typed may grow.
     if (wordEnd < end) {
       const id = lex.table.find(text, index, wordEnd);
@@ -56,6 +62,24 @@ export function ukTailHold(text: string, floor: number, lex: Lexicon): number {
     hold = index;
   }
   return hold;
+}
+
+const OTHER = 0;
+const SEPARATOR = 1;
+const WORD_PART = 2;
+
+/** Kind of each ASCII code unit: blanks and control codes, ',' and '.' separate; letters, "'" and '-' make words. */
+const ASCII_KIND = new Uint8Array(128);
+for (let code = 0; code <= 32; code++) ASCII_KIND[code] = SEPARATOR;
+ASCII_KIND[COMMA] = SEPARATOR;
+ASCII_KIND[DOT] = SEPARATOR;
+for (let code = 65; code <= 90; code++) ASCII_KIND[code] = ASCII_KIND[code + 32] = WORD_PART;
+ASCII_KIND[APOSTROPHE] = ASCII_KIND[HYPHEN] = WORD_PART;
+
+function wideKind(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code === 0xa0 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) return SEPARATOR;
+  return code === RIGHT_QUOTE || isLetterAt(text, index) ? WORD_PART : OTHER;
 }
 
 function isWordPart(text: string, index: number): boolean {
