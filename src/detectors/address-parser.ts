@@ -658,10 +658,10 @@ export function isGermanAdjective(word: { readonly length: number; endsWith(suff
   return capitalised && word.length > 2 && (word.endsWith('er') || word.endsWith('e'));
 }
 
-/** True when one of `names` is a street type word ("Avenue", "St"). */
 const COMMA_CODE = 44; // ','
 const NEWLINE_CODE = 10; // '\n'
 
+/** True when one of `names` is a street type word ("Avenue", "St"). */
 function hasSuffixWord(names: readonly Token[]): boolean {
   for (const name of names) if (name.kind === WORD && (name.flags & SUFFIX) !== 0) return true;
   return false;
