@@ -1,7 +1,7 @@
 import { isDigit } from '../scanner/char-class.js';
 import { type Lexicon, NOT_NAME, SUFFIX } from './address-lexicon.js';
 import { BACK } from './address-parser.js';
-import { isLetterAt } from './address-tokens.js';
+import { isBlank, isLetterAt } from './address-tokens.js';
 
 const COMMA = 44; // ','
 const DOT = 46; // '.'
@@ -35,8 +35,7 @@ export function ukTailHold(text: string, floor: number, lex: Lexicon): number {
   let hold = end;
   let index = end;
   while (index > limit) {
-    const code = text.charCodeAt(index - 1);
-    const kind = code < 128 ? ASCII_KIND[code] : wideKind(text, index - 1);
+    const kind = kindAt(text, index - 1);
     if (kind === SEPARATOR) {
       index--;
       continue;
@@ -44,12 +43,9 @@ export function ukTailHold(text: string, floor: number, lex: Lexicon): number {
     if (kind !== WORD_PART) break; // a mark or a digit
     const wordEnd = index;
     // Clean chat mostly ends in a lower-case ASCII word: one table read per code unit.
-    for (index--; index > limit; index--) {
-      const before = text.charCodeAt(index - 1);
-      if ((before < 128 ? ASCII_KIND[before] : wideKind(text, index - 1)) !== WORD_PART) break;
-    }
+    for (index--; index > limit && kindAt(text, index - 1) === WORD_PART; index--);
     // A word reaching past the limit: its start is too early to be read back.
-    if (index === limit && index > 0 && isWordPart(text, index - 1)) break;
+    if (index === limit && index > 0 && kindAt(text, index - 1) === WORD_PART) break;
     const first = text.charCodeAt(index);
     if ((first - 97) >>> 0 <= 25) break;
     // A word glued to a number is no word to `ukBack` ("29Abbey"); after a mark it is ("29’Abbey").
@@ -76,13 +72,10 @@ ASCII_KIND[DOT] = SEPARATOR;
 for (let code = 65; code <= 90; code++) ASCII_KIND[code] = ASCII_KIND[code + 32] = WORD_PART;
 ASCII_KIND[APOSTROPHE] = ASCII_KIND[HYPHEN] = WORD_PART;
 
-function wideKind(text: string, index: number): number {
+/** Kind of the code unit at `index`: the table for ASCII; the tokeniser's blanks, letters and '’' above. */
+function kindAt(text: string, index: number): number {
   const code = text.charCodeAt(index);
-  if (code === 0xa0 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) return SEPARATOR;
+  if (code < 128) return ASCII_KIND[code];
+  if (isBlank(code)) return SEPARATOR;
   return code === RIGHT_QUOTE || isLetterAt(text, index) ? WORD_PART : OTHER;
-}
-
-function isWordPart(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return code === APOSTROPHE || code === RIGHT_QUOTE || code === HYPHEN || isLetterAt(text, index);
 }
