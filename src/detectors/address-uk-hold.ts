@@ -17,9 +17,9 @@ const UPPER_T = 84; // 'T'
  * become the street line, locality and city before it ("ship it to Hammersmith Bridge Road,
  * Lon"): capitalised words, with blanks, line breaks, commas and dots between them. The run ends
  * at a lower-case word, a digit, any other mark, or a complete word that `ukBack` never takes
- * (NOT_NAME: "Hi", "I", "Thanks"; not "The", which may open a house name), and reaches back at most BACK code units, as `ukBack` does from
- * its anchor, which lies after the end. Once the digit is there, the anchor's own run holds
- * what it needs (`open`, `earliest`).
+ * (NOT_NAME: "Hi", "I", "Thanks"; not "The", which may open a house name), and reaches back at
+ * most BACK code units, as `ukBack` does from its anchor, which lies after the end. Once the
+ * digit is there, the anchor's own run holds what it needs (`open`, `earliest`).
  *
  * A superset of what `ukBack` accepts, so holding from the run's first word is always enough:
  * any word `ukBack` could read back to starts in it. Most chat tails end in a lower-case word,

@@ -38,10 +38,9 @@ const DIGIT = /[0-9]/g;
  * Australian ("3/14 Smith St, Richmond VIC 3121"), German ("Hauptstraße 5, 10115 Berlin") and
  * French ("12 rue de la Paix, 75002 Paris") forms. A token-level state machine anchored on the
  * scanner's digit runs (every form has a number or a postcode), so text without digits costs
- * nothing here. It rejects
- * counts ("3 main points", "10 miles down the road"), times, prices and IDs ("at 5 pm", "page
- * 4"), numbered roads without a house number ("Route 66"), years ("In 1999 Main Street…"), a ZIP
- * alone, and a city and state without a street ("Springfield, IL").
+ * nothing here. It rejects counts ("3 main points", "10 miles down the road"), times, prices and
+ * IDs ("at 5 pm", "page 4"), numbered roads without a house number ("Route 66"), years ("In 1999
+ * Main Street…"), a ZIP alone, and a city and state without a street ("Springfield, IL").
  *
  * @example
  * createRedactor({ detectors: [streetAddress()] }).redact('Ship it to 221B Baker Street, London NW1 6XE please').text
@@ -158,12 +157,12 @@ export function streetAddress(options: StreetAddressOptions = {}): Detector {
         memoFrom = from;
         memoCount = memoed;
       } else memoText = undefined;
-      // An open anchor holds from its `earliest`, at or before its first digit. `prefixHold`
-      // answers the end or the start of a trailing word, and no ASCII digit lies between such a
-      // start and the end (its words are letters and inner marks, joined by blanks, line breaks,
-      // '.' and ','): that answer comes after every anchor and cannot lower `hold`. So it is asked
-      // only when no anchor is open (about one 4-char stream check in eight of bench clean chat
-      // skips it).
+      // An open anchor holds from its `earliest`, at or before its first digit. `prefixHold` and
+      // `ukTailHold` answer the end or the start of a trailing word, and no ASCII digit lies
+      // between such a start and the end (their words are letters and inner marks, joined by
+      // blanks, line breaks, '.' and ','): those answers come after every anchor and cannot lower
+      // `hold`. So they are asked only when no anchor is open (about one 4-char stream check in
+      // eight of bench clean chat skips them).
       if (hold === end) {
         const floor = Math.max(from, end - LOOKBEHIND);
         hold = Math.min(prefixHold(text, floor, lex, starts), ukTailHold(text, floor, lex));
